@@ -1,0 +1,52 @@
+namespace Certa.Domain.Registry;
+
+/// <summary>
+/// Answers "which edition of a standard applies on a date" over a set of editions and their
+/// replacement links, e.g. GB 28380-2012 until 2026-01-31 and GB 28380-2025 from 2026-02-01.
+/// </summary>
+public sealed class StandardTimeline
+{
+    private readonly Dictionary<string, StandardEdition> byNumber;
+    private readonly ILookup<string, StandardEdition> byFamily;
+    private readonly ILookup<string, StandardEdition> replacedBy;
+
+    public StandardTimeline(IEnumerable<StandardEdition> editions)
+    {
+        var all = editions.ToList();
+        byNumber = all.ToDictionary(e => e.Number, StringComparer.OrdinalIgnoreCase);
+        byFamily = all.ToLookup(e => e.Family, StringComparer.OrdinalIgnoreCase);
+        replacedBy = all.SelectMany(e => e.Replaces.Select(r => (Old: r, New: e)))
+            .ToLookup(p => p.Old, p => p.New, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IEnumerable<StandardEdition> EditionsOf(string family) =>
+        byFamily[family].OrderBy(e => e.EffectiveFrom).ThenBy(e => e.Year);
+
+    /// <summary>Editions that replace <paramref name="number"/>, earliest first.</summary>
+    public IEnumerable<StandardEdition> ReplacedBy(string number) => replacedBy[number].OrderBy(e => e.EffectiveFrom);
+
+    public StandardEdition? Find(string number) => byNumber.GetValueOrDefault(number);
+
+    public EditionStatus StatusOn(StandardEdition edition, DateOnly date)
+    {
+        if (edition.Withdrawn is { } withdrawn && withdrawn <= date)
+        {
+            return EditionStatus.Withdrawn;
+        }
+
+        if (edition.EffectiveFrom > date)
+        {
+            return EditionStatus.Upcoming;
+        }
+
+        var superseded = ReplacedBy(edition.Number).Concat(NewerInFamily(edition)).Any(s => s.EffectiveFrom <= date);
+        return superseded ? EditionStatus.Superseded : EditionStatus.InForce;
+    }
+
+    /// <summary>The edition of <paramref name="family"/> in force on <paramref name="date"/>, if any.</summary>
+    public StandardEdition? InForceOn(string family, DateOnly date) =>
+        EditionsOf(family).LastOrDefault(e => StatusOn(e, date) == EditionStatus.InForce);
+
+    private IEnumerable<StandardEdition> NewerInFamily(StandardEdition edition) =>
+        byFamily[edition.Family].Where(e => e.Year > edition.Year);
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Certa.Domain.Common;
+using YamlDotNet.RepresentationModel;
+
+namespace Certa.Infrastructure.ReferenceData;
+
+/// <summary>
+/// A YAML mapping read field by field, with the file and line of every value so that a bad field
+/// is reported where it is. Keys that nobody reads are reported too: a typo must not pass silently.
+/// </summary>
+internal sealed class YamlRecord
+{
+    private readonly YamlMappingNode node;
+    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+
+    public YamlRecord(string file, YamlMappingNode node)
+    {
+        File = file;
+        this.node = node;
+    }
+
+    public string File { get; }
+
+    public int Line => (int)node.Start.Line;
+
+    public SourceLocation Location => new(File, Line);
+
+    public bool Has(string key) => Find(key) is not null and not YamlScalarNode { Value: null or "" or "~" or "null" };
+
+    public string Str(string key) =>
+        OptStr(key) ?? throw Fail(key, $"'{key}' is required");
+
+    public string? OptStr(string key) => Find(key) switch
+    {
+        null => null,
+        YamlScalarNode s when s.Value is null or "" or "~" or "null" => null,
+        YamlScalarNode { Value: { } v } => v.Trim(),
+        var other => throw Fail(other, $"'{key}' must be a single value"),
+    };
+
+    public int Int(string key)
+    {
+        var text = Str(key);
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Fail(key, $"'{key}' must be a whole number, not '{text}'");
+    }
+
+    public int? OptInt(string key) => Has(key) ? Int(key) : null;
+
+    public bool Bool(string key, bool fallback)
+    {
+        var text = OptStr(key);
+        return text switch
+        {
+            null => fallback,
+            "true" or "yes" => true,
+            "false" or "no" => false,
+            _ => throw Fail(key, $"'{key}' must be true or false, not '{text}'"),
+        };
+    }
+
+    public DateOnly? OptDate(string key)
+    {
+        var text = OptStr(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return IsoDate.TryParse(text, out var date) ? date : throw Fail(key, $"'{key}' must be a date YYYY-MM-DD, not '{text}'");
+    }
+
+    public DateOnly Date(string key) => OptDate(key) ?? throw Fail(key, $"'{key}' is required");
+
+    /// <summary>snake_case in the file, PascalCase in C#: <c>market_driven</c> → <c>MarketDriven</c>.</summary>
+    public TEnum Enum<TEnum>(string key)
+        where TEnum : struct, Enum
+    {
+        var text = Str(key);
+        var pascal = string.Concat(text.Split('_', '-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+        if (System.Enum.TryParse<TEnum>(pascal, ignoreCase: false, out var value) && System.Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(SnakeCase));
+        throw Fail(key, $"'{key}' is '{text}'; expected one of {allowed}");
+    }
+
+    public IReadOnlyList<string> List(string key) => Find(key) switch
+    {
+        null => [],
+        YamlScalarNode s when s.Value is null or "" or "~" or "null" => [],
+        YamlScalarNode { Value: { } v } => [v.Trim()],
+        YamlSequenceNode seq => [.. seq.Children.Select(c => c is YamlScalarNode { Value: { } v } ? v.Trim() : throw Fail(c, $"'{key}' must list plain values"))],
+        var other => throw Fail(other, $"'{key}' must be a list"),
+    };
+
+    /// <summary>Bilingual text: <c>{ en: …, zh: … }</c>, or a plain string taken as English.</summary>
+    public LocalizedText Text(string key) => OptText(key) ?? throw Fail(key, $"'{key}' is required");
+
+    public LocalizedText? OptText(string key)
+    {
+        switch (Find(key))
+        {
+            case null:
+                return null;
+            case YamlScalarNode s:
+                return string.IsNullOrWhiteSpace(s.Value) ? null : new LocalizedText(s.Value);
+            case YamlMappingNode m:
+                var text = new YamlRecord(File, m);
+                var en = text.OptStr("en") ?? throw Fail(m, $"'{key}' needs an English text ('en')");
+                var result = new LocalizedText(en, text.OptStr("zh"));
+                text.EnsureAllRead();
+                return result;
+            case var other:
+                throw Fail(other, $"'{key}' must be text or {{ en, zh }}");
+        }
+    }
+
+    public IEnumerable<YamlRecord> Records(string key) => Find(key) switch
+    {
+        null => [],
+        YamlSequenceNode seq => seq.Children.Select(c => c is YamlMappingNode m ? new YamlRecord(File, m) : throw Fail(c, $"each item of '{key}' must be a mapping")),
+        var other => throw Fail(other, $"'{key}' must be a list of mappings"),
+    };
+
+    public YamlRecord? Record(string key) => Find(key) switch
+    {
+        null => null,
+        YamlMappingNode m => new YamlRecord(File, m),
+        var other => throw Fail(other, $"'{key}' must be a mapping"),
+    };
+
+    /// <summary>The <c>source</c>/<c>verified</c>/<c>note</c> triple every record carries.</summary>
+    public Provenance Provenance()
+    {
+        var source = OptStr("source") ?? throw Fail(node, "every record needs a 'source'");
+        return new Provenance(source, Bool("verified", fallback: true), OptStr("note"));
+    }
+
+    public void EnsureAllRead()
+    {
+        foreach (var child in node.Children)
+        {
+            var key = ((YamlScalarNode)child.Key).Value ?? string.Empty;
+            if (!read.Contains(key))
+            {
+                throw Fail(child.Key, $"unknown field '{key}'");
+            }
+        }
+    }
+
+    public ReferenceDataException Fail(string key, string reason)
+    {
+        var valueNode = node.Children.FirstOrDefault(c => c.Key is YamlScalarNode k && k.Value == key).Value;
+        return Fail(valueNode ?? node, reason);
+    }
+
+    public ReferenceDataException FailHere(string reason) => Fail(node, reason);
+
+    public ReferenceDataException Fail(YamlNode at, string reason) =>
+        new([new ReferenceDataError(File, (int)at.Start.Line, reason)]);
+
+    private YamlNode? Find(string key)
+    {
+        read.Add(key);
+        foreach (var child in node.Children)
+        {
+            if (child.Key is YamlScalarNode { Value: var k } && k == key)
+            {
+                return child.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string SnakeCase(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
