@@ -9,7 +9,7 @@ namespace Certa.Domain.Registry;
 public sealed class ProductType : IRegistryRecord
 {
     public ProductType(CatalogueCategory category, int no, string? code, LocalizedText name, ProductMode mode,
-        string ruleId, IEnumerable<string> standardFamilies, ProductKeywords keywords, IEnumerable<string> hsCodes,
+        string? ruleId, IEnumerable<string> standardFamilies, ProductKeywords keywords, IEnumerable<string> hsCodes,
         Provenance provenance)
     {
         SchemeId = category.SchemeId;
@@ -21,7 +21,7 @@ public sealed class ProductType : IRegistryRecord
         Id = KeyOf(SchemeId, Code, Edition, No);
         Name = name;
         Mode = mode;
-        RuleId = Guard.Required(ruleId, nameof(ruleId));
+        RuleId = string.IsNullOrWhiteSpace(ruleId) ? null : ruleId.Trim();
         StandardFamilies = [.. standardFamilies.Select(StandardNumber.FamilyOf).Distinct()];
         KeywordsEn = [.. keywords.En];
         KeywordsZh = [.. keywords.Zh];
@@ -31,7 +31,7 @@ public sealed class ProductType : IRegistryRecord
 
     private ProductType()
     {
-        Id = SchemeId = CategoryId = Edition = RuleId = string.Empty;
+        Id = SchemeId = CategoryId = Edition = string.Empty;
         Name = LocalizedText.Empty;
         StandardFamilies = KeywordsEn = KeywordsZh = HsCodes = [];
         Provenance = null!;
@@ -56,7 +56,8 @@ public sealed class ProductType : IRegistryRecord
 
     public ProductMode Mode { get; private set; }
 
-    public string RuleId { get; private set; }
+    /// <summary>The implementation rule or technical regulation, where the data name one.</summary>
+    public string? RuleId { get; private set; }
 
     public string[] StandardFamilies { get; private set; }
 

@@ -6,7 +6,7 @@ namespace Certa.Domain.Registry;
 public sealed class Scheme : IRegistryRecord
 {
     public Scheme(string id, string code, LocalizedText name, string authorityId, IEnumerable<string> coAuthorityIds,
-        string jurisdiction, Obligation obligation, Impact impact, Management management, SchemeMode mode,
+        string jurisdiction, Obligation obligation, Impact? impact, Management management, SchemeMode mode,
         SchemeTerms terms, Provenance provenance)
     {
         Id = Guard.Id(id);
@@ -51,7 +51,8 @@ public sealed class Scheme : IRegistryRecord
 
     public Obligation Obligation { get; private set; }
 
-    public Impact Impact { get; private set; }
+    /// <summary>What the scheme does to the product's chances; null where no source states it.</summary>
+    public Impact? Impact { get; private set; }
 
     public Management Management { get; private set; }
 

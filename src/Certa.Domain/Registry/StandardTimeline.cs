@@ -47,6 +47,45 @@ public sealed class StandardTimeline
     public StandardEdition? InForceOn(string family, DateOnly date) =>
         EditionsOf(family).LastOrDefault(e => StatusOn(e, date) == EditionStatus.InForce);
 
+    /// <summary>
+    /// The edition that applies to a family on a date: the family's own edition in force, or, when the
+    /// family was replaced by another (GB/T 26572 → GB 26572-2025), the edition in force that replaced it.
+    /// </summary>
+    public StandardEdition? AppliesOn(string family, DateOnly date)
+    {
+        if (InForceOn(family, date) is { } own)
+        {
+            return own;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var frontier = new Queue<StandardEdition>(EditionsOf(family));
+        while (frontier.TryDequeue(out var edition))
+        {
+            if (!seen.Add(edition.Number))
+            {
+                continue;
+            }
+
+            if (StatusOn(edition, date) == EditionStatus.InForce)
+            {
+                return edition;
+            }
+
+            foreach (var successor in ReplacedBy(edition.Number))
+            {
+                frontier.Enqueue(successor);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first edition replacing <paramref name="edition"/> that comes into force after <paramref name="date"/>.</summary>
+    public StandardEdition? NextAfter(StandardEdition edition, DateOnly date) =>
+        ReplacedBy(edition.Number).Concat(NewerInFamily(edition)).Where(e => e.EffectiveFrom > date)
+            .OrderBy(e => e.EffectiveFrom).FirstOrDefault();
+
     private IEnumerable<StandardEdition> NewerInFamily(StandardEdition edition) =>
         byFamily[edition.Family].Where(e => e.Year > edition.Year);
 }

@@ -52,7 +52,7 @@ public sealed partial class ReferenceDataReader
 
             foreach (var p in reader.products)
             {
-                if (!ruleIds.Contains(p.RuleId))
+                if (p.RuleId is not null && !ruleIds.Contains(p.RuleId))
                 {
                     Error(RegistryKinds.ProductType, p.Id, $"rule '{p.RuleId}' is not defined");
                 }

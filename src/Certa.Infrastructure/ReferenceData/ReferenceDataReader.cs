@@ -156,7 +156,7 @@ public sealed partial class ReferenceDataReader
             r.OptStr("legal_basis"));
         return Make(r, () => new Scheme(
             r.Str("id"), r.Str("code"), r.Text("name"), r.Str("authority"), r.List("co_authorities"), r.Str("jurisdiction"),
-            r.Enum<Obligation>("obligation"), r.Enum<Impact>("impact"), r.Enum<Management>("management"),
+            r.Enum<Obligation>("obligation"), r.Has("impact") ? r.Enum<Impact>("impact") : null, r.Enum<Management>("management"),
             r.Enum<SchemeMode>("mode"), terms, r.Provenance()));
     }
 
@@ -244,7 +244,7 @@ public sealed partial class ReferenceDataReader
         keywords?.EnsureAllRead();
         var standards = p.List("standards").Select(s => Number(p, s).Family).ToList();
         return Make(p, () => new ProductType(category, p.Int("no"), p.OptStr("code"), p.Text("name"), p.Enum<ProductMode>("mode"),
-            p.Str("rule"), standards, parsedKeywords, p.List("hs_codes"), Inherit(p, catalogueSource)));
+            p.OptStr("rule"), standards, parsedKeywords, p.List("hs_codes"), Inherit(p, catalogueSource)));
     }
 
     private void ReadHistory(YamlRecord h)

@@ -14,9 +14,12 @@ namespace Certa.Infrastructure.ReferenceData;
 public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions FingerprintJson = new() { WriteIndented = false };
+    private bool unmigrated;
 
     public async Task<ImportReport> ImportAsync(RegistrySnapshot snapshot, bool dryRun, CancellationToken ct)
     {
+        // A dry run against a database that is not migrated yet compares with an empty registry.
+        unmigrated = dryRun && (await db.Database.GetPendingMigrationsAsync(ct)).Any();
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
         var fingerprints = new List<string>();
         List<KindChanges> kinds =
@@ -32,8 +35,7 @@ public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
             await SyncAsync(RegistryKinds.Lab, db.Bodies, snapshot.Bodies.Where(b => b.Kind == BodyKind.Laboratory).ToList(), fingerprints, ct, b => b.Kind == BodyKind.Laboratory),
         ];
         var report = new ImportReport(kinds, dryRun, Hash(string.Join("\n", fingerprints)));
-        var searchMissing = !await db.SearchEntries.AnyAsync(ct);
-        if (dryRun || (!report.HasChanges && !searchMissing))
+        if (dryRun || (!report.HasChanges && await db.SearchEntries.AnyAsync(ct)))
         {
             db.ChangeTracker.Clear();
             return report;
@@ -61,7 +63,8 @@ public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
         List<string> fingerprints, CancellationToken ct, Func<T, bool>? belongs = null)
         where T : class, IRegistryRecord
     {
-        var existing = (await set.ToListAsync(ct)).Where(e => belongs?.Invoke(e) ?? true)
+        var stored = unmigrated ? [] : await set.ToListAsync(ct);
+        var existing = stored.Where(e => belongs?.Invoke(e) ?? true)
             .ToDictionary(e => e.Key, StringComparer.Ordinal);
         int added = 0, changed = 0, unchanged = 0;
         foreach (var item in incoming)

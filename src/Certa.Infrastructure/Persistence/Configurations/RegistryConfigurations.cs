@@ -49,7 +49,7 @@ internal sealed class SchemeConfiguration : IEntityTypeConfiguration<Scheme>
         b.Text(x => x.Validity);
         b.Text(x => x.Surveillance);
         b.AsText(x => x.Obligation);
-        b.AsText(x => x.Impact);
+        b.Property(x => x.Impact).HasConversion<string>().HasMaxLength(40);
         b.AsText(x => x.Management);
         b.AsText(x => x.Mode);
         b.HasIndex(x => x.AuthorityId);

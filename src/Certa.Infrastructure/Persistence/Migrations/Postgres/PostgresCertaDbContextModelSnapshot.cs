@@ -269,7 +269,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("RuleId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("SchemeId")
@@ -397,7 +396,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Impact")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 

@@ -264,7 +264,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RuleId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SchemeId")
@@ -392,7 +391,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Impact")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 

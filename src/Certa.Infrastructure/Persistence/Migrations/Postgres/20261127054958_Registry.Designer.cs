@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Certa.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertaDbContext))]
-    [Migration("20261127054244_Registry")]
+    [Migration("20261127054958_Registry")]
     partial class Registry
     {
         /// <inheritdoc />
@@ -272,7 +272,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("RuleId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("SchemeId")
@@ -400,7 +399,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Impact")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertaDbContext))]
-    [Migration("20261127054210_Registry")]
+    [Migration("20261127054947_Registry")]
     partial class Registry
     {
         /// <inheritdoc />
@@ -267,7 +267,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RuleId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SchemeId")
@@ -395,7 +394,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Impact")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Certa.Infrastructure.ReferenceData;
+
+namespace Certa.Cli.Commands;
+
+/// <summary>Turns the failures every command can meet into a readable message and its exit code.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (ReferenceDataException e)
+        {
+            await Console.Error.WriteLineAsync($"certa: the reference data were refused ({e.Errors.Count} error(s)); nothing was imported:");
+            foreach (var error in e.Errors.Take(50))
+            {
+                await Console.Error.WriteLineAsync($"  {error}");
+            }
+
+            return ExitCodes.DataRefused;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            await Console.Error.WriteLineAsync($"certa: database error: {e.GetBaseException().Message}");
+            await Console.Error.WriteLineAsync("Check --provider / --connection-string, and run 'certa migrate' first.");
+            return ExitCodes.Environment;
+        }
+    }
+}

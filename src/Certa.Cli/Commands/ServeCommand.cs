@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Certa.Infrastructure.Persistence;
+using Certa.Infrastructure.ReferenceData;
+using Certa.Web.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Certa.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var demo = new Option<bool>("--demo") { Description = "Load the demo data (currently: the full reference registry) before serving." };
+        var urls = new Option<string?>("--urls") { Description = $"Address(es) to listen on (default {CertaWebApp.DefaultUrl})." };
+        var command = new Command("serve", "Run the Certa web application and API; migrates the database and loads the registry on first start.")
+        {
+            demo, urls,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var overrides = global.Overrides(parse);
+            if (parse.GetValue(urls) is { } listen)
+            {
+                overrides["urls"] = listen;
+            }
+
+            await using var app = CertaWebApp.Build([], builder => builder.Configuration.AddInMemoryCollection(overrides));
+            await PrepareDatabaseAsync(app, parse.GetValue(demo), ct);
+            await app.StartAsync(ct);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"Certa is running at {address}  (API reference: {address}/docs; stop with Ctrl+C)");
+            }
+
+            await app.WaitForShutdownAsync(ct);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static async Task PrepareDatabaseAsync(WebApplication app, bool demo, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var applied = await DatabaseMaintenance.MigrateAsync(db, ct);
+        if (applied.Count > 0)
+        {
+            Console.WriteLine($"Database migrated: {string.Join(", ", applied)}");
+        }
+
+        var dataDirectory = ReferenceDataLocator.Locate(app.Configuration["Certa:ReferenceData"]);
+        var report = demo
+            ? await new RegistryImporter(db, clock).ImportAsync(ReferenceDataReader.Read(dataDirectory), dryRun: false, ct)
+            : await DatabaseMaintenance.ImportIfEmptyAsync(db, dataDirectory, clock, ct);
+        if (report is not null)
+        {
+            Console.WriteLine(report.HasChanges
+                ? $"Registry loaded from {dataDirectory}: {report.Summary}"
+                : $"Registry is current with {dataDirectory}.");
+        }
+    }
+}

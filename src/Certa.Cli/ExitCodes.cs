@@ -1,0 +1,19 @@
+namespace Certa.Cli;
+
+/// <summary>Exit codes scripts can rely on (documented in the README).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The command ran and found nothing (like grep): <c>registry search</c> without hits.</summary>
+    public const int NothingFound = 1;
+
+    /// <summary>The command line was wrong: unknown command, bad option value.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The reference data were refused; nothing was imported.</summary>
+    public const int DataRefused = 3;
+
+    /// <summary>The database or configuration is unusable (unreachable, not migrated, bad settings).</summary>
+    public const int Environment = 4;
+}

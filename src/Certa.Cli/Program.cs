@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Certa.Cli;
+using Certa.Cli.Commands;
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+var global = new GlobalOptions();
+var root = new RootCommand("Certa — conformity assessment: registry, certification workflow, e-certificates, verification.");
+global.AddTo(root);
+root.Subcommands.Add(ServeCommand.Create(global));
+root.Subcommands.Add(MigrateCommand.Create(global));
+root.Subcommands.Add(ImportCommand.Create(global));
+root.Subcommands.Add(RegistryCommand.Create(global));
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"certa: {error.Message}");
+    }
+
+    await Console.Error.WriteLineAsync("Run 'certa --help' for usage.");
+    return ExitCodes.Usage;
+}
+
+return await parse.InvokeAsync();

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using Certa.Infrastructure.Persistence;
+using Certa.Web.Api;
+using Certa.Web.Localization;
+using Certa.Web.Registry;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace Certa.Web.Hosting;
+
+/// <summary>Builds Certa's web application: API, pages, health, telemetry. The CLI and the tests both start it here.</summary>
+public static class CertaWebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Razor pages and endpoints live in this assembly, whichever program hosts it.
+            ApplicationName = typeof(CertaWebApp).Assembly.GetName().Name,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        database.DataDirectory = configuration["Certa:DataDirectory"] ?? database.DataDirectory;
+        services.AddCertaDatabase(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RegistryQueries>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Certa API";
+            document.Info.Description = "Conformity assessment: the regulatory registry of schemes, catalogues, standards, bodies and labs.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<CertaDbContext>("database", tags: ["ready"])
+            .AddCheck<RegistryLoadedCheck>("registry", tags: ["ready"]);
+
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Registry/Home", "/"));
+        services.AddSingleton<UiText>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            string[] cultures = [UiText.English, UiText.Chinese];
+            o.SetDefaultCulture(UiText.English).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        var otlp = configuration["Certa:Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("certa"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql().AddSource(CertaTelemetry.Name))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(CertaTelemetry.Name));
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            // Exporters stay off unless an endpoint is configured: no data leaves the machine by default.
+            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(otlp));
+        }
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(ErrorPages.WriteAsync);
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Certa API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapRegistryApi();
+        app.MapUiEndpoints();
+        app.MapRazorPages();
+    }
+}
