@@ -45,7 +45,7 @@ public sealed record RegistrySnapshot(
         foreach (var p in ProductTypes)
         {
             string?[] terms = [p.Code, p.RuleId, .. p.StandardFamilies, .. p.KeywordsEn, .. p.KeywordsZh, .. p.HsCodes];
-            yield return new SearchEntry(RegistryKinds.ProductType, p.Id, p.Name, $"{p.Code} · {p.RuleId}", terms,
+            yield return new SearchEntry(RegistryKinds.ProductType, p.Id, p.Name, string.Join(" · ", new[] { p.Code, p.RuleId }.OfType<string>()), terms,
                 p.Provenance.Verified);
         }
 

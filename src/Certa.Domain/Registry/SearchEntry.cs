@@ -19,12 +19,13 @@ public sealed class SearchEntry
         Detail = detail;
         var parts = terms.Append(title.En).Append(title.Zh).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         Text = string.Join(" | ", parts.Select(SearchText.Fold).Concat(parts.Select(SearchText.Compact)).Distinct());
+        Names = "|" + string.Join("|", parts.Select(SearchText.Fold).Distinct()) + "|";
         Verified = verified;
     }
 
     private SearchEntry()
     {
-        Id = Kind = Key = TitleEn = Text = string.Empty;
+        Id = Kind = Key = TitleEn = Text = Names = string.Empty;
     }
 
     public string Id { get; private set; }
@@ -42,6 +43,9 @@ public sealed class SearchEntry
     public string? Detail { get; private set; }
 
     public string Text { get; private set; }
+
+    /// <summary>Every name, code and keyword whole, as <c>|name|name|</c>: an exact hit ranks first.</summary>
+    public string Names { get; private set; }
 
     public bool Verified { get; private set; }
 

@@ -47,6 +47,10 @@ public static class CertaWebApp
         var configuration = builder.Configuration;
 
         services.AddSerilog((provider, logger) => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
@@ -74,6 +78,9 @@ public static class CertaWebApp
             .AddDbContextCheck<CertaDbContext>("database", tags: ["ready"])
             .AddCheck<RegistryLoadedCheck>("registry", tags: ["ready"]);
 
+        // Chinese text is written as characters, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.Conventions.AddPageRoute("/Registry/Home", "/"));
         services.AddSingleton<UiText>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -99,7 +106,7 @@ public static class CertaWebApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPages.WriteExceptionAsync });
         app.UseStatusCodePages(ErrorPages.WriteAsync);
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();

@@ -8,10 +8,17 @@ namespace Certa.Web.Hosting;
 /// </summary>
 internal static class ErrorPages
 {
-    public static async Task WriteAsync(StatusCodeContext context)
+    public static Task WriteAsync(StatusCodeContext context) => WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode);
+
+    /// <summary>Unhandled exceptions: logged by the middleware, answered here without internals.</summary>
+    public static Task WriteExceptionAsync(HttpContext http)
     {
-        var http = context.HttpContext;
-        var status = http.Response.StatusCode;
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return WriteAsync(http, StatusCodes.Status500InternalServerError);
+    }
+
+    private static async Task WriteAsync(HttpContext http, int status)
+    {
         if (http.Request.Path.StartsWithSegments("/api") || AcceptsProblemJson(http.Request))
         {
             var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -243,8 +243,11 @@ public sealed class RegistryQueries(CertaDbContext db, TimeProvider clock)
         }
 
         var total = await query.CountAsync(ct);
+        var folded = SearchText.Fold(q);
+        var exact = "|" + folded + "|";
         var entries = await query
-            .OrderBy(e => e.Kind == KindOrder[0] ? 0 : e.Kind == KindOrder[1] ? 1 : e.Kind == KindOrder[2] ? 2 : e.Kind == KindOrder[3] ? 3
+            .OrderBy(e => e.Names.Contains(exact) ? 0 : e.Text.StartsWith(folded) ? 1 : 2)
+            .ThenBy(e => e.Kind == KindOrder[0] ? 0 : e.Kind == KindOrder[1] ? 1 : e.Kind == KindOrder[2] ? 2 : e.Kind == KindOrder[3] ? 3
                 : e.Kind == KindOrder[4] ? 4 : e.Kind == KindOrder[5] ? 5 : e.Kind == KindOrder[6] ? 6 : 7)
             .ThenBy(e => e.Key)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);

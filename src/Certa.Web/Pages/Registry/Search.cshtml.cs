@@ -11,9 +11,6 @@ public sealed class SearchModel(RegistryQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
-
     public Paged<SearchHitDto>? Results { get; private set; }
 
     public string? Error { get; private set; }
@@ -27,7 +24,7 @@ public sealed class SearchModel(RegistryQueries queries) : PageModel
 
         var errors = new QueryErrors();
         var text = errors.Text("q", Q, 200);
-        var paging = PageRequest.From(PageNumber, "25", errors);
+        var paging = PageRequest.From(Request.Query["page"], "25", errors);
         if (errors.Any || text is null)
         {
             Error = "The search text or page number is not valid: use at most 200 characters and a page number from 1.";

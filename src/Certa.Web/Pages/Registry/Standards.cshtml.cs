@@ -10,16 +10,13 @@ public sealed class StandardsModel(RegistryQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
-
     public Paged<StandardDto> Result { get; private set; } = new([], 0, 1, 50);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var errors = new QueryErrors();
         var text = errors.Text("q", Q, 200);
-        var paging = PageRequest.From(PageNumber, "50", errors);
+        var paging = PageRequest.From(Request.Query["page"], "50", errors);
         if (errors.Any)
         {
             return BadRequest();

@@ -199,6 +199,7 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     TitleZh = table.Column<string>(type: "text", nullable: true),
                     Detail = table.Column<string>(type: "text", nullable: true),
                     Text = table.Column<string>(type: "text", nullable: false),
+                    Names = table.Column<string>(type: "text", nullable: false),
                     Verified = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>

@@ -198,6 +198,7 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     TitleZh = table.Column<string>(type: "TEXT", nullable: true),
                     Detail = table.Column<string>(type: "TEXT", nullable: true),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Names = table.Column<string>(type: "TEXT", nullable: false),
                     Verified = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

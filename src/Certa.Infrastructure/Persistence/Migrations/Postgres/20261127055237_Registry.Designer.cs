@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Certa.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCertaDbContext))]
-    [Migration("20261127054958_Registry")]
+    [Migration("20261127055237_Registry")]
     partial class Registry
     {
         /// <inheritdoc />
@@ -510,6 +510,10 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Names")
                         .IsRequired()
                         .HasColumnType("text");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCertaDbContext))]
-    [Migration("20261127054947_Registry")]
+    [Migration("20261127055223_Registry")]
     partial class Registry
     {
         /// <inheritdoc />
@@ -505,6 +505,10 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Names")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
