@@ -17,6 +17,6 @@ public static partial class Guard
             : throw new ArgumentException($"'{id}' is not a valid id: use letters, digits and . _ - : / + ; only.", nameof(value));
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:/+;\- ]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:/+;\-]*$")]
     private static partial Regex IdPattern();
 }

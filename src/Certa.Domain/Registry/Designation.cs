@@ -55,14 +55,14 @@ public sealed record Designation
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
-            designation = text.Length > 0 ? WholeScheme(text) : null;
+            designation = string.IsNullOrWhiteSpace(text) ? null : WholeScheme(text.Trim());
             return designation is not null;
         }
 
         var scheme = text[..slash];
         var rest = text[(slash + 1)..];
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
-        if (scheme.Length == 0 || colon <= 0 || colon == rest.Length - 1)
+        if (string.IsNullOrWhiteSpace(scheme) || colon <= 0 || colon == rest.Length - 1)
         {
             return false;
         }
@@ -70,7 +70,7 @@ public sealed record Designation
         var value = rest[(colon + 1)..];
         designation = rest[..colon] switch
         {
-            "cat" when int.TryParse(value, out var no) => Category(scheme, no),
+            "cat" when int.TryParse(value, out var no) && no > 0 => Category(scheme, no),
             "prod" => Product(scheme, value),
             "std" when StandardNumber.TryParse(value, out _, out _) => Standard(scheme, value),
             _ => null,

@@ -72,7 +72,7 @@ public sealed class StandardTimeline
                 return edition;
             }
 
-            foreach (var successor in ReplacedBy(edition.Number))
+            foreach (var successor in ReplacedBy(edition.Number).Concat(NewerInFamily(edition)))
             {
                 frontier.Enqueue(successor);
             }

@@ -91,7 +91,7 @@ public sealed partial class ReferenceDataReader
             {
                 if (!TopLevelKeys.Contains(key))
                 {
-                    Guarded(() => throw record.Fail(key, $"unknown section '{key}'; expected one of {string.Join(", ", TopLevelKeys)}"));
+                    Guarded(() => throw record.FailAtKey(key, $"unknown section '{key}'; expected one of {string.Join(", ", TopLevelKeys)}"));
                 }
             }
 
@@ -165,8 +165,8 @@ public sealed partial class ReferenceDataReader
         r.Provenance()));
 
     private static StandardEdition ReadStandard(YamlRecord r) => Make(r, () => new StandardEdition(
-        Number(r, r.Str("number")), r.Text("title"), r.Enum<StandardKind>("kind"), r.OptDate("published"),
-        r.OptDate("in_force"), r.OptDate("withdrawn"), r.List("replaces").Select(n => Number(r, n)).ToList(), r.Provenance()));
+        Number(r, "number", r.Str("number")), r.Text("title"), r.Enum<StandardKind>("kind"), r.OptDate("published"),
+        r.OptDate("in_force"), r.OptDate("withdrawn"), r.List("replaces").Select(n => Number(r, "replaces", n)).ToList(), r.Provenance()));
 
     private static RegistryBody ReadBody(YamlRecord r, BodyKind kind)
     {
@@ -203,7 +203,7 @@ public sealed partial class ReferenceDataReader
         }
 
         result.AddRange(d.List("products").Select(p => Designation.Product(scheme, p)));
-        result.AddRange(d.List("standards").Select(s => Designation.Standard(scheme, Number(d, s).Family)));
+        result.AddRange(d.List("standards").Select(s => Designation.Standard(scheme, Number(d, "standards", s).Family)));
         d.OptStr("source");
         d.OptStr("note");
         var verified = d.Bool("verified", fallback: true);
@@ -242,7 +242,7 @@ public sealed partial class ReferenceDataReader
         var keywords = p.Record("keywords");
         var parsedKeywords = keywords is null ? ProductKeywords.None : new ProductKeywords(keywords.List("en"), keywords.List("zh"));
         keywords?.EnsureAllRead();
-        var standards = p.List("standards").Select(s => Number(p, s).Family).ToList();
+        var standards = p.List("standards").Select(s => Number(p, "standards", s).Family).ToList();
         return Make(p, () => new ProductType(category, p.Int("no"), p.OptStr("code"), p.Text("name"), p.Enum<ProductMode>("mode"),
             p.OptStr("rule"), standards, parsedKeywords, p.List("hs_codes"), Inherit(p, catalogueSource)));
     }
@@ -269,8 +269,8 @@ public sealed partial class ReferenceDataReader
     private static Provenance Inherit(YamlRecord r, Provenance parent) =>
         r.Has("source") ? r.Provenance() : new Provenance(parent.Source, r.Bool("verified", parent.Verified), r.OptStr("note"));
 
-    private static StandardNumber Number(YamlRecord r, string text) =>
-        StandardNumber.TryParse(text, out var number, out var error) ? number : throw r.FailHere(error);
+    private static StandardNumber Number(YamlRecord r, string field, string text) =>
+        StandardNumber.TryParse(text, out var number, out var error) ? number : throw r.Fail(field, error);
 
     /// <summary>Builds a domain record and checks that no field of it went unread.</summary>
     private static T Make<T>(YamlRecord r, Func<T> make)

@@ -78,6 +78,11 @@ internal sealed class YamlRecord
         where TEnum : struct, Enum
     {
         var text = Str(key);
+        if (text.Any(char.IsDigit))
+        {
+            throw Fail(key, $"'{key}' is '{text}'; expected one of {string.Join(", ", System.Enum.GetNames<TEnum>().Select(SnakeCase))}");
+        }
+
         var pascal = string.Concat(text.Split('_', '-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
         if (System.Enum.TryParse<TEnum>(pascal, ignoreCase: false, out var value) && System.Enum.IsDefined(value))
         {
@@ -159,6 +164,10 @@ internal sealed class YamlRecord
     }
 
     public ReferenceDataException FailHere(string reason) => Fail(node, reason);
+
+    /// <summary>An error about a key itself (an unknown section), reported at the key's line.</summary>
+    public ReferenceDataException FailAtKey(string key, string reason) =>
+        Fail(node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key) ?? node, reason);
 
     public ReferenceDataException Fail(YamlNode at, string reason) =>
         new([new ReferenceDataError(File, (int)at.Start.Line, reason)]);

@@ -64,7 +64,8 @@ public sealed class QueryErrors
         }
 
         var pascal = string.Concat(text.Split('_', '-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
-        if (System.Enum.TryParse<TEnum>(pascal, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+        // Enum.TryParse also takes numbers ("1"): only names are part of the API.
+        if (!text.Any(char.IsDigit) && System.Enum.TryParse<TEnum>(pascal, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
         {
             return value;
         }

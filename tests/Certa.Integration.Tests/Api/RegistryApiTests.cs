@@ -120,6 +120,7 @@ public abstract class RegistryApiTests(AppFixture fixture)
     [InlineData("/api/v1/schemes?page=0", "page")]
     [InlineData("/api/v1/schemes?pageSize=1000", "pageSize")]
     [InlineData("/api/v1/schemes?obligation=sometimes", "obligation")]
+    [InlineData("/api/v1/schemes?obligation=1", "obligation")]
     [InlineData("/api/v1/standards?date=2026-13-01", "date")]
     [InlineData("/api/v1/standards?status=current", "status")]
     [InlineData("/api/v1/search?q=", "q")]

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Certa.Bench.RegistrySearchBenchmarks).Assembly).Run(args);

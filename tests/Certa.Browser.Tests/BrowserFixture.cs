@@ -1,0 +1,50 @@
+using Certa.Infrastructure.Persistence;
+using Certa.Testing;
+using Microsoft.Playwright;
+
+namespace Certa.Browser.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (no browser download: <c>/usr/bin/chromium</c>, or
+/// <c>CERTA_CHROMIUM</c>) against a real Certa on SQLite.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public CertaTestApp App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await CertaTestApp.StartAsync(DatabaseProvider.Sqlite);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CERTA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machine has no network: keep Chromium from reaching out at all.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
