@@ -114,7 +114,15 @@ public static class CertaWebApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Certa API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/docs", o =>
+        {
+            o.WithTitle("Certa API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            // The reference is served from the package; nothing in it may call out of the machine.
+            o.Telemetry = false;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.DotNetFlag = false;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+        });
         app.MapRegistryApi();
         app.MapUiEndpoints();
         app.MapRazorPages();
