@@ -21,6 +21,7 @@ public sealed record LocalizedText
 
     public string? Zh { get; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => En.Length == 0 && Zh is null;
 
     /// <summary>The text in <paramref name="language"/> ("zh…" for Chinese), falling back to English.</summary>

@@ -11,6 +11,9 @@ public sealed record RegistrySnapshot(
     IReadOnlyList<CatalogueChange> Changes,
     IReadOnlyList<RegistryBody> Bodies)
 {
+    /// <summary>The market-access advisor's rule files (data/requirements), kept as written and compiled when used.</summary>
+    public IReadOnlyList<SourceFile> AdvisorFiles { get; init; } = [];
+
     /// <summary>The search index that this snapshot implies; rebuilt whenever the data change.</summary>
     public IEnumerable<SearchEntry> SearchEntries()
     {
@@ -70,3 +73,6 @@ public static class RegistryKinds
     public const string Body = "body";
     public const string Lab = "lab";
 }
+
+/// <summary>A data file as written, by its path relative to the data directory's parent (<c>data/requirements/rules.yaml</c>).</summary>
+public sealed record SourceFile(string Path, string Text);

@@ -29,6 +29,8 @@ public abstract class CertaDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<RegistryImportRecord> RegistryImports => Set<RegistryImportRecord>();
 
+    public DbSet<ReferenceFileRecord> ReferenceFiles => Set<ReferenceFileRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CertaDbContext).Assembly);
 }

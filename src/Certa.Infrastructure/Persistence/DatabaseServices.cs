@@ -13,6 +13,7 @@ public static class DatabaseServices
     {
         var connectionString = options.ResolveConnectionString();
         services.AddSingleton(options);
+        services.AddSingleton<Advisor.AdvisorService>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:

@@ -12,7 +12,7 @@ namespace Certa.Infrastructure.ReferenceData;
 public sealed partial class ReferenceDataReader
 {
     private static readonly HashSet<string> TopLevelKeys =
-        ["authorities", "schemes", "rules", "standards", "catalogue", "history", "bodies", "labs"];
+        ["authorities", "schemes", "rules", "standards", "catalogue", "history", "bodies", "labs", .. Advisor.AdvisorDataReader.Sections];
 
     private readonly List<ReferenceDataError> errors = [];
     private readonly Dictionary<string, SourceLocation> locations = new(StringComparer.OrdinalIgnoreCase);
@@ -24,6 +24,7 @@ public sealed partial class ReferenceDataReader
     private readonly List<ProductType> products = [];
     private readonly List<CatalogueChange> changes = [];
     private readonly List<RegistryBody> bodies = [];
+    private readonly List<SourceFile> advisorFiles = [];
     private string root = string.Empty;
 
     /// <summary>Reads and checks the data set in <paramref name="directory"/>.</summary>
@@ -55,22 +56,38 @@ public sealed partial class ReferenceDataReader
             new ReferenceChecks(this).Run();
         }
 
+        var snapshot = new RegistrySnapshot(authorities, schemes, rules, standards, categories, products, changes, bodies)
+        {
+            AdvisorFiles = advisorFiles,
+        };
+        if (errors.Count == 0)
+        {
+            try
+            {
+                Advisor.AdvisorDataReader.Read(snapshot);
+            }
+            catch (ReferenceDataException e)
+            {
+                errors.AddRange(e.Errors);
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new ReferenceDataException(errors);
         }
 
-        return new RegistrySnapshot(authorities, schemes, rules, standards, categories, products, changes, bodies);
+        return snapshot;
     }
 
     private void ReadFile(string path)
     {
         var file = Path.GetRelativePath(Path.GetDirectoryName(root)!, path).Replace('\\', '/');
         YamlStream stream = [];
+        var text = File.ReadAllText(path);
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
@@ -87,6 +104,12 @@ public sealed partial class ReferenceDataReader
             }
 
             var record = new YamlRecord(file, top);
+            if (top.Children.Keys.OfType<YamlScalarNode>().Any(k => Advisor.AdvisorDataReader.Sections.Contains(k.Value ?? string.Empty))
+                && advisorFiles.All(f => f.Path != file))
+            {
+                advisorFiles.Add(new SourceFile(file, text));
+            }
+
             foreach (var key in top.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty))
             {
                 if (!TopLevelKeys.Contains(key))

@@ -14,6 +14,7 @@ namespace Certa.Infrastructure.ReferenceData;
 public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions FingerprintJson = new() { WriteIndented = false };
+    private const string AdvisorFileKind = "advisor-file";
     private bool unmigrated;
 
     public async Task<ImportReport> ImportAsync(RegistrySnapshot snapshot, bool dryRun, CancellationToken ct)
@@ -34,6 +35,7 @@ public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
             await SyncAsync(RegistryKinds.Body, db.Bodies, snapshot.Bodies.Where(b => b.Kind == BodyKind.CertificationBody).ToList(), fingerprints, ct, b => b.Kind == BodyKind.CertificationBody),
             await SyncAsync(RegistryKinds.Lab, db.Bodies, snapshot.Bodies.Where(b => b.Kind == BodyKind.Laboratory).ToList(), fingerprints, ct, b => b.Kind == BodyKind.Laboratory),
         ];
+        kinds.Add(await SyncFilesAsync(snapshot.AdvisorFiles, fingerprints, ct));
         var report = new ImportReport(kinds, dryRun, Hash(string.Join("\n", fingerprints)));
         if (dryRun || (!report.HasChanges && await db.SearchEntries.AnyAsync(ct)))
         {
@@ -91,6 +93,36 @@ public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
 
         set.RemoveRange(existing.Values);
         return new KindChanges(kind, added, changed, existing.Count, unchanged);
+    }
+
+    /// <summary>The advisor's files are stored whole; a file counts as changed when its text does.</summary>
+    private async Task<KindChanges> SyncFilesAsync(IReadOnlyList<SourceFile> files, List<string> fingerprints, CancellationToken ct)
+    {
+        var existing = (unmigrated ? [] : await db.ReferenceFiles.ToListAsync(ct)).ToDictionary(f => f.Path, StringComparer.Ordinal);
+        int added = 0, changed = 0, unchanged = 0;
+        foreach (var file in files)
+        {
+            var hash = Hash(file.Text);
+            fingerprints.Add($"{AdvisorFileKind}:{file.Path}:{hash}");
+            if (!existing.Remove(file.Path, out var stored))
+            {
+                db.ReferenceFiles.Add(new ReferenceFileRecord { Path = file.Path, Text = file.Text, Hash = hash });
+                added++;
+            }
+            else if (stored.Hash == hash)
+            {
+                unchanged++;
+            }
+            else
+            {
+                stored.Text = file.Text;
+                stored.Hash = hash;
+                changed++;
+            }
+        }
+
+        db.ReferenceFiles.RemoveRange(existing.Values);
+        return new KindChanges(AdvisorFileKind, added, changed, existing.Count, unchanged);
     }
 
     private static string Fingerprint<T>(T item) => Hash(JsonSerializer.Serialize(item, FingerprintJson));

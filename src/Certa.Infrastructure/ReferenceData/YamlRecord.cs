@@ -25,6 +25,9 @@ internal sealed class YamlRecord
 
     public SourceLocation Location => new(File, Line);
 
+    /// <summary>The keys of this mapping, for records whose keys are data (a product's default features).</summary>
+    public IEnumerable<string> Keys() => node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty);
+
     public bool Has(string key) => Find(key) is not null and not YamlScalarNode { Value: null or "" or "~" or "null" };
 
     public string Str(string key) =>

@@ -4,6 +4,7 @@ using Certa.Infrastructure.Persistence;
 using Certa.Web.Api;
 using Certa.Web.Localization;
 using Certa.Web.Registry;
+using Certa.Web.Requirements;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -124,6 +125,7 @@ public static class CertaWebApp
             o.Agent = new ScalarAgentOptions { Disabled = true };
         });
         app.MapRegistryApi();
+        app.MapRequirementsApi();
         app.MapUiEndpoints();
         app.MapRazorPages();
     }

@@ -152,3 +152,12 @@ internal sealed class RegistryImportConfiguration : IEntityTypeConfiguration<Reg
         b.HasKey(x => x.Id);
     }
 }
+
+internal sealed class ReferenceFileConfiguration : IEntityTypeConfiguration<ReferenceFileRecord>
+{
+    public void Configure(EntityTypeBuilder<ReferenceFileRecord> b)
+    {
+        b.ToTable("ReferenceFiles");
+        b.HasKey(x => x.Path);
+    }
+}

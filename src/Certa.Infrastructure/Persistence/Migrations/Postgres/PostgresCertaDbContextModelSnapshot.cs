@@ -599,6 +599,24 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Standards", (string)null);
                 });
 
+            modelBuilder.Entity("Certa.Infrastructure.Persistence.ReferenceFileRecord", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("ReferenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("Certa.Infrastructure.Persistence.RegistryImportRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -594,6 +594,24 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Standards", (string)null);
                 });
 
+            modelBuilder.Entity("Certa.Infrastructure.Persistence.ReferenceFileRecord", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path");
+
+                    b.ToTable("ReferenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("Certa.Infrastructure.Persistence.RegistryImportRecord", b =>
                 {
                     b.Property<long>("Id")
