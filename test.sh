@@ -29,7 +29,7 @@ if ! dotnet build Certa.slnx -nologo -v quiet -clp:ErrorsOnly; then
 fi
 
 status=0
-for project in tests/Certa.Domain.Tests tests/Certa.Integration.Tests tests/Certa.Browser.Tests; do
+for project in tests/Certa.Domain.Tests tests/Certa.Requirements.Tests tests/Certa.Integration.Tests tests/Certa.Browser.Tests; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \

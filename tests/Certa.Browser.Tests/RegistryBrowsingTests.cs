@@ -84,3 +84,38 @@ public sealed class RegistryBrowsingTests(BrowserFixture fixture) : IClassFixtur
         (await flag.GetAttributeAsync("title")).ShouldNotBeNullOrWhiteSpace();
     }
 }
+
+/// <summary>The advisor as a manufacturer uses it: describe the laptop, read why, change a feature.</summary>
+public sealed class AdvisorBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData("en-GB", "Show what is needed")]
+    [InlineData("zh-CN", "查看所需认证")]
+    public async Task Laptop_InEitherLanguage_ExplainsEachCertificationAndReactsToACellularModule(string locale, string evaluate)
+    {
+        var page = await fixture.NewPageAsync(locale: locale);
+        await page.GotoAsync("/advisor");
+        await page.SelectOptionAsync("#product", "laptop");
+        await page.ClickAsync("#load-defaults");
+        await page.WaitForURLAsync("**/advisor?*product=laptop*");
+
+        await page.ClickAsync($"button:has-text('{evaluate}')");
+        await page.WaitForSelectorAsync("#answer");
+
+        foreach (var id in new[] { "cn-ccc", "cn-rohs", "cn-energy-label", "cn-srrc" })
+        {
+            (await page.Locator($"#req-{id}").CountAsync()).ShouldBe(1, id);
+        }
+
+        (await page.Locator("#out-cn-nal").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await page.Locator("#req-cn-ccc .atom").AllInnerTextsAsync()).ShouldContain("markets has \"CN\"");
+
+        await page.CheckAsync("input[name='f.radio'][value='cellular']");
+        await page.CheckAsync("input[name='f.public_telecom']");
+        await page.ClickAsync("#evaluate");
+        await page.WaitForSelectorAsync("#req-cn-nal");
+
+        (await page.Locator("#out-cn-nal").CountAsync()).ShouldBe(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"advisor-{locale}.png"), FullPage = true });
+    }
+}

@@ -93,12 +93,59 @@ public abstract class CliTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requirements_ForAYamlProfile_PrintsNeededAndRuledOut()
+    {
+        await CertaCli.RunAsync(database, "import");
+        var profile = Path.Combine(database.DataDirectory, "laptop.yaml");
+        await File.WriteAllTextAsync(profile, "product: laptop\nmarkets: [CN]\nfeatures:\n  radio: [wifi_2g4, bluetooth]\n");
+
+        var (exit, output, error) = await CertaCli.RunAsync(database, "requirements", profile);
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain("NEEDED");
+        output.ShouldContain("cn-srrc");
+        output.ShouldContain("NOT NEEDED");
+        output.ShouldContain("cn-nal");
+        output.ShouldContain("PLAN:");
+    }
+
+    [Fact]
+    public async Task Requirements_WithAnInvalidProfile_ExitsTwoNamingTheField()
+    {
+        await CertaCli.RunAsync(database, "import");
+        var profile = Path.Combine(database.DataDirectory, "bad.json");
+        await File.WriteAllTextAsync(profile, """{"product":"laptop","markets":["CN"],"features":{"power":"battery","rated_voltage_ac":230}}""");
+
+        var (exit, _, error) = await CertaCli.RunAsync(database, "requirements", profile);
+
+        exit.ShouldBe(2);
+        error.ShouldContain("features.rated_voltage_ac");
+    }
+
+    [Fact]
+    public async Task RequirementsBatch_WritesOneLinePerProfileAndCountsErrors()
+    {
+        await CertaCli.RunAsync(database, "import");
+        var batch = Path.Combine(database.DataDirectory, "batch.ndjson");
+        await File.WriteAllTextAsync(batch, """{"product":"laptop","markets":["CN"]}""" + "\n" + """{"product":"nope","markets":["CN"]}""" + "\n");
+
+        var (exit, output, error) = await CertaCli.RunAsync(database, "requirements", "--batch", batch);
+
+        exit.ShouldBe(2);
+        error.ShouldContain("2 line(s), 1 with errors");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldContain("\"answer\":{");
+        lines[1].ShouldContain("\"path\":\"product\"");
+    }
+
+    [Fact]
     public async Task Help_ListsTheCommands()
     {
         var (exit, output, _) = await CertaCli.RunAsync(database, "--help");
 
         exit.ShouldBe(0);
-        foreach (var command in new[] { "serve", "migrate", "import", "registry" })
+        foreach (var command in new[] { "serve", "migrate", "import", "registry", "requirements" })
         {
             output.ShouldContain(command);
         }
