@@ -21,9 +21,10 @@ internal static class RequirementsCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the full answer as JSON (the API's format)." };
         var batch = new Option<string?>("--batch") { Description = "Evaluate every line of an NDJSON file (or - for stdin); print one NDJSON answer per line." };
+        var full = new Option<bool>("--full") { Description = "With --batch: full explained answers instead of summaries." };
         var language = new Option<string>("--lang") { Description = "Language of the table: en or zh.", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "zh");
-        var command = new Command("requirements", "Which certifications a product needs for its markets, and why.") { profile, json, batch, language };
+        var command = new Command("requirements", "Which certifications a product needs for its markets, and why.") { profile, json, batch, full, language };
         command.Validators.Add(r =>
         {
             if ((r.GetValue(profile) is null) == (r.GetValue(batch) is null))
@@ -40,7 +41,7 @@ internal static class RequirementsCommand
             ApiJson.Configure(options);
             if (parse.GetValue(batch) is { } batchFile)
             {
-                return await RunBatchAsync(advisor, batchFile, today, ct);
+                return await RunBatchAsync(advisor, batchFile, today, parse.GetValue(full) ? BatchDetail.Full : BatchDetail.Summary, ct);
             }
 
             var input = ReadProfile(parse.GetValue(profile)!);
@@ -74,7 +75,7 @@ internal static class RequirementsCommand
         return command;
     }
 
-    private static async Task<int> RunBatchAsync(Requirements.Evaluation.Advisor advisor, string file, DateOnly today, CancellationToken ct)
+    private static async Task<int> RunBatchAsync(Requirements.Evaluation.Advisor advisor, string file, DateOnly today, BatchDetail detail, CancellationToken ct)
     {
         var options = new JsonSerializerOptions();
         ApiJson.Configure(options);
@@ -90,7 +91,7 @@ internal static class RequirementsCommand
                 continue;
             }
 
-            var result = BatchEvaluator.EvaluateLine(advisor, line, lineNumber, today, options);
+            var result = BatchEvaluator.EvaluateLine(advisor, line, lineNumber, today, options, detail);
             failed += result.Errors is null ? 0 : 1;
             await output.WriteLineAsync(JsonSerializer.Serialize(result, options));
         }

@@ -191,7 +191,11 @@ public sealed class AdvisorDataReader
         var id = r.Str("id");
         return new RequirementRule(id, r.Str("scheme"), Compile(r, "when", schema, id), r.Enum<RequirementMode>("mode"),
             r.OptStr("product_type"), r.Text("why"), r.Text("not_needed"), r.List("documents"), r.Str("procedure"),
-            r.OptStr("procedure_self_declared"), r.List("after"), r.Provenance());
+            r.OptStr("procedure_self_declared"), r.List("after"), r.Provenance())
+        {
+            SelfDeclaredDocuments = r.List("documents_self_declared"),
+            Standards = [.. r.List("standards").Select(StandardNumber.FamilyOf)],
+        };
     });
 
     private static Condition Compile(YamlRecord r, string field, FactSchema schema, string owner)
@@ -244,7 +248,8 @@ public sealed class AdvisorDataReader
             [
                 .. schemes.Contains(rule.SchemeId) ? [] : new[] { $"scheme '{rule.SchemeId}' is not defined" },
                 .. rule.ProductType is null || productTypes.Contains(rule.ProductType) ? [] : new[] { $"product_type '{rule.ProductType}' is not a catalogue product type" },
-                .. rule.Documents.Where(d => !documentIds.Contains(d)).Select(d => $"document '{d}' is not in documents.yaml"),
+                .. rule.Documents.Concat(rule.SelfDeclaredDocuments).Where(d => !documentIds.Contains(d)).Select(d => $"document '{d}' is not in documents.yaml"),
+                .. rule.Standards.Where(f => registry.Standards.All(e => e.Family != f)).Select(f => $"standard '{f}' has no edition in any standards list"),
                 .. new[] { rule.ProcedureId, rule.SelfDeclaredProcedureId }.OfType<string>().Where(p => !procedureIds.Contains(p)).Select(p => $"procedure '{p}' is not in procedures.yaml"),
                 .. rule.After.Where(a => !ruleIds.Contains(a) || a == rule.Id).Select(a => $"after '{a}' is not another requirement"),
             ];

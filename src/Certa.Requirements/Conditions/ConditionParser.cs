@@ -181,7 +181,8 @@ public sealed class ConditionParser
             "<" => Comparison.Less,
             "<=" => Comparison.LessOrEqual,
             ">" => Comparison.Greater,
-            _ => Comparison.GreaterOrEqual,
+            ">=" => Comparison.GreaterOrEqual,
+            _ => throw new ConditionException($"'{opToken.Value}' is not an operator", opToken.Position),
         };
         var value = Next();
         switch (fact.Type)
@@ -310,6 +311,11 @@ public sealed class ConditionParser
                 if (op == "!")
                 {
                     throw new ConditionException("'!' is not an operator: use 'not' or '!='", start + 1);
+                }
+
+                if (op == "==")
+                {
+                    throw new ConditionException("'==' is not an operator: equality is a single '='", start + 1);
                 }
 
                 i += op.Length;

@@ -107,7 +107,9 @@ public sealed class Advisor
             Note(step.Provenance, $"step {procedure.Id}/{step.Id}");
         }
 
-        var standards = (productType?.StandardFamilies ?? []).Select(f => Standard(f, date)).ToList();
+        var standards = (productType?.StandardFamilies ?? []).Concat(rule.Standards).Distinct(StringComparer.Ordinal)
+            .Select(f => Standard(f, date)).ToList();
+        var documents = selfDeclared && rule.SelfDeclaredDocuments.Count > 0 ? rule.SelfDeclaredDocuments : rule.Documents;
         foreach (var s in standards.Where(s => !s.Verified))
         {
             unverified.Add($"standard {s.Edition ?? s.Family}");
@@ -125,7 +127,7 @@ public sealed class Advisor
             standards,
             [.. designated.Where(b => b.Kind == BodyKind.CertificationBody).Select(Reference)],
             [.. designated.Where(b => b.Kind == BodyKind.Laboratory).Select(Reference)],
-            [.. rule.Documents.Select(d => Knowledge.Documents[d]).Select(d => new DocumentReference(d.Id, d.Name, d.Help, d.Provenance.Verified))],
+            [.. documents.Select(d => Knowledge.Documents[d]).Select(d => new DocumentReference(d.Id, d.Name, d.Help, d.Provenance.Verified))],
             procedure.Id,
             [.. procedure.Steps.Select(s => new StepReference(s.Id, s.Name, s.Owner, s.MinDays, s.MaxDays, s.After, s.Provenance.Verified))],
             minDays, maxDays,

@@ -79,7 +79,14 @@ public sealed record RequirementRule(
     string ProcedureId,
     string? SelfDeclaredProcedureId,
     IReadOnlyList<string> After,
-    Provenance Provenance);
+    Provenance Provenance)
+{
+    /// <summary>Documents for a self-declared catalogue entry (SDoC-A/B), where they differ; else <see cref="Documents"/>.</summary>
+    public IReadOnlyList<string> SelfDeclaredDocuments { get; init; } = [];
+
+    /// <summary>Standard families the requirement brings whatever the catalogue entry (China RoHS marking: SJ/T 11364).</summary>
+    public IReadOnlyList<string> Standards { get; init; } = [];
+}
 
 /// <summary>A combination of features that cannot be true of one product, and the field to blame.</summary>
 public sealed record Contradiction(Condition When, string Field, LocalizedText Message, Provenance Provenance);

@@ -104,6 +104,11 @@ public sealed class ProfileResolver(AdvisorKnowledge knowledge)
             {
                 return (byType, ProductMatch.ProductType);
             }
+
+            if (named is null)
+            {
+                return (null, ProductMatch.ProductType);
+            }
         }
 
         if (named is not null || input.Product is not null)
@@ -128,6 +133,12 @@ public sealed class ProfileResolver(AdvisorKnowledge knowledge)
 
         if (input.Keywords is not null)
         {
+            if (string.IsNullOrWhiteSpace(input.Keywords))
+            {
+                errors.Add(new ProfileError("keywords", "give at least one word, e.g. laptop or 笔记本."));
+                return (null, ProductMatch.Keywords);
+            }
+
             var found = ByKeywords(input.Keywords);
             if (found is null)
             {
@@ -167,19 +178,25 @@ public sealed class ProfileResolver(AdvisorKnowledge knowledge)
 
         static int Score(ProductKind p, string folded)
         {
-            var words = p.KeywordsEn.Concat(p.KeywordsZh).Select(SearchText.Fold).ToList();
+            var words = p.KeywordsEn.Concat(p.KeywordsZh).Select(SearchText.Fold).Where(w => w.Length > 0).ToList();
             if (words.Contains(folded))
             {
                 return 3;
             }
 
-            if (SearchText.Fold(p.Name.En).Contains(folded, StringComparison.Ordinal) || SearchText.Fold(p.Name.Zh).Contains(folded, StringComparison.Ordinal))
+            if (Mentions(SearchText.Fold(p.Name.En), folded) || Mentions(SearchText.Fold(p.Name.Zh), folded))
             {
                 return 2;
             }
 
-            return words.Any(w => w.Contains(folded, StringComparison.Ordinal) || folded.Contains(w, StringComparison.Ordinal)) ? 1 : 0;
+            return words.Any(w => Mentions(folded, w) || Mentions(w, folded)) ? 1 : 0;
         }
+
+        // Latin words match whole ("fan" is not in "fantasy"); Chinese has no spaces, so any substring counts.
+        static bool Mentions(string text, string part) =>
+            part.Length > 0 && text.Length > 0 && (part.Any(c => c > 0x2E7F)
+                ? text.Contains(part, StringComparison.Ordinal)
+                : $" {System.Text.RegularExpressions.Regex.Replace(text, "[^a-z0-9]+", " ")} ".Contains($" {System.Text.RegularExpressions.Regex.Replace(part, "[^a-z0-9]+", " ").Trim()} ", StringComparison.Ordinal));
     }
 
     private List<string> ReadMarkets(IReadOnlyList<string>? given, List<ProfileError> errors)
@@ -193,6 +210,12 @@ public sealed class ProfileResolver(AdvisorKnowledge knowledge)
 
         for (var i = 0; i < given.Count; i++)
         {
+            if (string.IsNullOrWhiteSpace(given[i]))
+            {
+                errors.Add(new ProfileError($"markets[{i}]", "a market code is required here, e.g. CN or SA."));
+                continue;
+            }
+
             var code = given[i].Trim().ToUpperInvariant();
             var group = knowledge.Definitions.MarketList.Where(m => string.Equals(m.Group, code, StringComparison.OrdinalIgnoreCase)).ToList();
             if (group.Count > 0)

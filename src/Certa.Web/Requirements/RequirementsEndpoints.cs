@@ -69,9 +69,18 @@ public static class RequirementsEndpoints
     }
 
     [EndpointSummary("Evaluate many profiles (NDJSON)")]
-    [EndpointDescription("Send application/x-ndjson, one profile per line; receive one line per profile, in order: {\"line\":n,\"answer\":{…}} or {\"line\":n,\"errors\":[…]}. A bad line does not stop the batch.")]
-    public static async Task Batch(HttpContext http, AdvisorService advisors, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+    [EndpointDescription("Send application/x-ndjson, one profile per line; receive one line per profile, in order: {\"line\":n,\"summary\":{…}} (or \"answer\" with ?detail=full) or {\"line\":n,\"errors\":[…]}. A bad line does not stop the batch.")]
+    public static async Task Batch(HttpContext http, AdvisorService advisors, TimeProvider clock, IOptions<JsonOptions> json,
+        [System.ComponentModel.Description("summary (default) or full.")] string? detail, CancellationToken ct)
     {
+        var errors = new Api.QueryErrors();
+        var level = errors.Enum<BatchDetail>("detail", detail) ?? BatchDetail.Summary;
+        if (errors.Any)
+        {
+            await errors.Problem().ExecuteAsync(http);
+            return;
+        }
+
         Certa.Requirements.Evaluation.Advisor advisor;
         try
         {
@@ -97,7 +106,7 @@ public static class RequirementsEndpoints
                 continue;
             }
 
-            var result = BatchEvaluator.EvaluateLine(advisor, line, lineNumber, today, options);
+            var result = BatchEvaluator.EvaluateLine(advisor, line, lineNumber, today, options, level);
             await body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(result, options), ct);
             await body.WriteAsync(NewLine, ct);
             if (lineNumber % 256 == 0)

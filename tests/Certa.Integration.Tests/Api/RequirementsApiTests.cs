@@ -109,11 +109,34 @@ public abstract class RequirementsApiTests(AppFixture fixture)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/x-ndjson");
         var results = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         results.Select(r => r.Int("line")).ShouldBe([1, 2, 3, 5]);
-        results[0].GetProperty("answer").GetProperty("requirements").GetArrayLength().ShouldBeGreaterThan(0);
+        results[0].GetProperty("summary").GetProperty("requirements").GetArrayLength().ShouldBeGreaterThan(0);
+        results[0].TryGetProperty("answer", out _).ShouldBeFalse();
         results[0].Str("reference").ShouldBe("A-1");
         results[1].GetProperty("errors")[0].Str("path").ShouldBe("features.rated_voltage_ac");
         results[2].GetProperty("errors").GetArrayLength().ShouldBe(1);
-        results[3].GetProperty("answer").GetProperty("profile").GetProperty("markets").GetArrayLength().ShouldBe(6);
+        results[3].GetProperty("summary").GetProperty("markets").GetArrayLength().ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task Batch_WithFullDetail_ReturnsTheExplainedAnswers()
+    {
+        using var content = new StringContent("""{"product":"laptop","markets":["CN"]}""", Encoding.UTF8, "application/x-ndjson");
+
+        using var response = await Client.PostAsync("/api/v1/requirements/batch?detail=full", content);
+        var line = JsonDocument.Parse((await response.Content.ReadAsStringAsync()).Trim()).RootElement;
+
+        line.GetProperty("answer").GetProperty("requirements")[0].GetProperty("matched").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Batch_WithUnknownDetail_Returns400()
+    {
+        using var content = new StringContent("{}", Encoding.UTF8, "application/x-ndjson");
+
+        using var response = await Client.PostAsync("/api/v1/requirements/batch?detail=everything", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("detail", out _).ShouldBeTrue();
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public abstract class CliTests(DatabaseProvider provider) : IAsyncLifetime
         error.ShouldContain("2 line(s), 1 with errors");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(2);
-        lines[0].ShouldContain("\"answer\":{");
+        lines[0].ShouldContain("\"summary\":{");
         lines[1].ShouldContain("\"path\":\"product\"");
     }
 

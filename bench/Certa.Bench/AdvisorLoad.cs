@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Certa.Bench;
+
+/// <summary>
+/// Measurements BenchmarkDotNet does not give directly: per-evaluation latency percentiles over
+/// many varied profiles, and wall time for 100 000 profiles sequentially and on every core.
+/// Run: <c>dotnet run -c Release --project bench/Certa.Bench -- advisor [count]</c>.
+/// </summary>
+public static class AdvisorLoad
+{
+    public static void Run(int count)
+    {
+        var advisor = AdvisorFixture.Build();
+        var profiles = AdvisorFixture.Varied(advisor, count);
+        foreach (var p in profiles.Take(2000))
+        {
+            advisor.Evaluate(p, AdvisorFixture.Today);
+        }
+
+        var latencies = new double[profiles.Count];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            advisor.Evaluate(profiles[i], AdvisorFixture.Today);
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+
+        total.Stop();
+        Array.Sort(latencies);
+        Console.WriteLine($"profiles: {count}, processors: {Environment.ProcessorCount}");
+        Console.WriteLine($"sequential: {total.Elapsed.TotalMilliseconds:F0} ms ({count / total.Elapsed.TotalSeconds:F0} profiles/s)");
+        Console.WriteLine($"latency µs: p50 {P(0.50):F1}  p90 {P(0.90):F1}  p99 {P(0.99):F1}  p99.9 {P(0.999):F1}  max {latencies[^1]:F1}");
+
+        var parallel = Stopwatch.StartNew();
+        Parallel.For(0, profiles.Count, i => advisor.Evaluate(profiles[i], AdvisorFixture.Today));
+        parallel.Stop();
+        Console.WriteLine($"parallel ({Environment.ProcessorCount} cores): {parallel.Elapsed.TotalMilliseconds:F0} ms ({count / parallel.Elapsed.TotalSeconds:F0} profiles/s)");
+
+        double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))];
+    }
+
+    /// <summary>Writes <paramref name="count"/> profiles as NDJSON, for the batch API and the CLI.</summary>
+    public static void WriteNdjson(int count, string path)
+    {
+        var advisor = AdvisorFixture.Build();
+        var options = new System.Text.Json.JsonSerializerOptions();
+        Web.Api.ApiJson.Configure(options);
+        using var writer = new StreamWriter(path);
+        foreach (var profile in AdvisorFixture.Varied(advisor, count))
+        {
+            writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(profile, options));
+        }
+    }
+}
