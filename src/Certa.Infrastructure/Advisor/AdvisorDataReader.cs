@@ -21,6 +21,7 @@ public sealed class AdvisorDataReader
 
     private readonly RegistrySnapshot registry;
     private readonly List<ReferenceDataError> errors = [];
+    private readonly Dictionary<object, YamlRecord> locations = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<YamlRecord>> sections = Sections.ToDictionary(s => s, _ => new List<YamlRecord>());
 
     private AdvisorDataReader(RegistrySnapshot registry) => this.registry = registry;
@@ -218,32 +219,29 @@ public sealed class AdvisorDataReader
         var productTypes = registry.ProductTypes.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var documentIds = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var procedureIds = procedures.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var ruleIds = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        Unique("features", features.Select(f => f.Id));
-        Unique("products", products.Select(p => p.Id));
-        Unique("documents", documents.Select(d => d.Id));
-        Unique("procedures", procedures.Select(p => p.Id));
-        Unique("requirements", rules.Select(r => r.Id));
+        // Ids as written, also of rules that failed to load, so one bad rule does not make its dependants fail too.
+        var ruleIds = sections["requirements"].Select(r => r.OptStr("id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Unique("features", features, f => f.Id);
+        Unique("products", products, p => p.Id);
+        Unique("documents", documents, d => d.Id);
+        Unique("procedures", procedures, p => p.Id);
+        Unique("requirements", rules, r => r.Id);
 
-        for (var i = 0; i < products.Count; i++)
+        foreach (var product in products)
         {
-            foreach (var entry in products[i].Entries.Where(e => !productTypes.Contains(e)))
+            foreach (var entry in product.Entries.Where(e => !productTypes.Contains(e)))
             {
-                At("products", i, $"product '{products[i].Id}': entry '{entry}' is not a catalogue product type");
+                At(product, $"product '{product.Id}': entry '{entry}' is not a catalogue product type");
             }
         }
 
-        for (var i = 0; i < procedures.Count; i++)
+        foreach (var procedure in procedures.Where(p => !schemes.Contains(p.SchemeId)))
         {
-            if (!schemes.Contains(procedures[i].SchemeId))
-            {
-                At("procedures", i, $"procedure '{procedures[i].Id}': scheme '{procedures[i].SchemeId}' is not defined");
-            }
+            At(procedure, $"procedure '{procedure.Id}': scheme '{procedure.SchemeId}' is not defined");
         }
 
-        for (var i = 0; i < rules.Count; i++)
+        foreach (var rule in rules)
         {
-            var rule = rules[i];
             List<string> problems =
             [
                 .. schemes.Contains(rule.SchemeId) ? [] : new[] { $"scheme '{rule.SchemeId}' is not defined" },
@@ -255,38 +253,39 @@ public sealed class AdvisorDataReader
             ];
             foreach (var problem in problems)
             {
-                At("requirements", i, $"requirement '{rule.Id}': {problem}");
+                At(rule, $"requirement '{rule.Id}': {problem}");
             }
         }
     }
 
-    private void Unique(string section, IEnumerable<string> ids)
+    private void Unique<T>(string section, IEnumerable<T> items, Func<T, string> id)
+        where T : notnull
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var i = 0;
-        foreach (var id in ids)
+        foreach (var item in items.Where(item => !seen.Add(id(item))))
         {
-            if (!seen.Add(id))
-            {
-                At(section, i, $"duplicate id '{id}' in {section}");
-            }
-
-            i++;
+            At(item, $"duplicate id '{id(item)}' in {section}");
         }
     }
 
-    private void At(string section, int index, string reason)
+    private void At(object item, string reason)
     {
-        var record = sections[section][index];
+        var record = locations[item];
         errors.Add(new ReferenceDataError(record.File, record.Line, reason));
     }
 
     private List<T> Each<T>(string section, Func<YamlRecord, T> read)
+        where T : notnull
     {
         var result = new List<T>();
         foreach (var record in sections[section])
         {
-            Guarded(record, () => result.Add(read(record)));
+            Guarded(record, () =>
+            {
+                var item = read(record);
+                result.Add(item);
+                locations[item] = record;
+            });
         }
 
         return result;

@@ -39,15 +39,13 @@ internal sealed class AndCondition(IReadOnlyList<Condition> parts) : Condition
         var mark = decisive.Count;
         foreach (var part in parts)
         {
-            var scratch = new List<AtomOutcome>();
-            if (!part.Explain(facts, scratch))
+            var before = decisive.Count;
+            if (!part.Explain(facts, decisive))
             {
-                decisive.RemoveRange(mark, decisive.Count - mark);
-                decisive.AddRange(scratch);
+                // Only the part that failed explains a false "and": drop what the true parts added.
+                decisive.RemoveRange(mark, before - mark);
                 return false;
             }
-
-            decisive.AddRange(scratch);
         }
 
         return true;
@@ -71,20 +69,18 @@ internal sealed class OrCondition(IReadOnlyList<Condition> parts) : Condition
 
     public override bool Explain(Facts facts, List<AtomOutcome> decisive)
     {
-        var failures = new List<AtomOutcome>();
+        var mark = decisive.Count;
         foreach (var part in parts)
         {
-            var scratch = new List<AtomOutcome>();
-            if (part.Explain(facts, scratch))
+            var before = decisive.Count;
+            if (part.Explain(facts, decisive))
             {
-                decisive.AddRange(scratch);
+                // A true "or" is explained by its true part alone.
+                decisive.RemoveRange(mark, before - mark);
                 return true;
             }
-
-            failures.AddRange(scratch);
         }
 
-        decisive.AddRange(failures);
         return false;
     }
 }
@@ -111,7 +107,7 @@ internal abstract class AtomCondition(FactDefinition fact) : Condition
     public override bool Explain(Facts facts, List<AtomOutcome> decisive)
     {
         var result = Evaluate(facts);
-        decisive.Add(new AtomOutcome(Text, result, $"{Fact.Name} is {facts.Describe(Fact)}"));
+        decisive.Add(new AtomOutcome(Text, result, facts.Statement(Fact)));
         return result;
     }
 }

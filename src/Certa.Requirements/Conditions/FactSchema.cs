@@ -11,8 +11,23 @@ public enum FactType
 /// <summary>One fact a profile can state: its slot in <see cref="Facts"/>, its type and, for text and sets, its values.</summary>
 public sealed record FactDefinition(string Name, int Slot, FactType Type, IReadOnlyList<string> Values)
 {
+    // Explanations describe the same few values over and over (markets is [CN]): build each text once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, string> statements = new();
+
     /// <summary>Sets are bit masks over <see cref="Values"/>, so a set fact has at most 64 values.</summary>
     public const int MaxValues = 64;
+
+    /// <summary>"radio is [wifi_2g4, bluetooth]" for a bool, text or set fact holding <paramref name="bits"/>.</summary>
+    public string Statement(ulong bits) => statements.GetOrAdd(bits, b => $"{Name} is {Describe(b)}");
+
+    /// <summary>The stored bits as text: <c>yes</c>, <c>"battery"</c>, <c>[wifi_2g4, bluetooth]</c>.</summary>
+    public string Describe(ulong bits) => Type switch
+    {
+        FactType.Bool => bits != 0 ? "yes" : "no",
+        FactType.Text => bits == 0 ? "none" : $"\"{Values[(int)bits - 1]}\"",
+        FactType.Set => "[" + string.Join(", ", Values.Where((_, i) => (bits & (1UL << i)) != 0)) + "]",
+        _ => bits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public int IndexOf(string value)
     {

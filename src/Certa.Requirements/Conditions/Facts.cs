@@ -42,22 +42,15 @@ public sealed class Facts
     }
 
     /// <summary>The fact as text, for explanations: <c>[wifi_2g4, bluetooth]</c>, <c>220</c>, <c>"battery"</c>.</summary>
-    public string Describe(FactDefinition fact)
-    {
-        if (!given[fact.Slot])
-        {
-            return "not given";
-        }
+    public string Describe(FactDefinition fact) => !given[fact.Slot]
+        ? "not given"
+        : fact.Type == FactType.Number
+            ? numbers[fact.Slot].ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : fact.Describe(bits[fact.Slot]);
 
-        var b = bits[fact.Slot];
-        return fact.Type switch
-        {
-            FactType.Bool => b != 0 ? "yes" : "no",
-            FactType.Number => numbers[fact.Slot].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            FactType.Text => b == 0 ? "none" : $"\"{fact.Values[(int)b - 1]}\"",
-            FactType.Set => "[" + string.Join(", ", fact.Values.Where((_, i) => (b & (1UL << i)) != 0)) + "]",
-        };
-    }
+    /// <summary>"name is value", the way an explanation states a fact.</summary>
+    public string Statement(FactDefinition fact) =>
+        given[fact.Slot] && fact.Type != FactType.Number ? fact.Statement(bits[fact.Slot]) : $"{fact.Name} is {Describe(fact)}";
 
     public Facts Copy()
     {

@@ -51,7 +51,7 @@ public sealed class Advisor
             else
             {
                 ruledOut.Add(new RuledOutAnswer(rule.Id, scheme.Id, scheme.Code, scheme.Name, scheme.Obligation, rule.NotNeeded, atoms,
-                    [rule.Provenance.Source]));
+                    rule.Sources));
             }
         }
 

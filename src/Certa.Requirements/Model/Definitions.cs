@@ -86,6 +86,9 @@ public sealed record RequirementRule(
 
     /// <summary>Standard families the requirement brings whatever the catalogue entry (China RoHS marking: SJ/T 11364).</summary>
     public IReadOnlyList<string> Standards { get; init; } = [];
+
+    /// <summary>The rule's own source, as a list for answers (shared, not rebuilt per answer).</summary>
+    public IReadOnlyList<string> Sources { get; } = [Provenance.Source];
 }
 
 /// <summary>A combination of features that cannot be true of one product, and the field to blame.</summary>

@@ -27,7 +27,10 @@ public sealed record FeatureValue
 
     public static FeatureValue Of(IReadOnlyList<string> values) => new(null, null, null, values);
 
-    public override string ToString() =>
+    private string? text;
+
+    // Values are immutable and product defaults are shared by every profile: format once.
+    public override string ToString() => text ??=
         Flag?.ToString().ToLowerInvariant() ?? Number?.ToString(System.Globalization.CultureInfo.InvariantCulture)
         ?? Text ?? "[" + string.Join(", ", Set ?? []) + "]";
 }
