@@ -17,6 +17,8 @@ public static class RequirementsEndpoints
 {
     public const string NdJson = "application/x-ndjson";
 
+    private const int ChunkSize = 512;
+
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     public static void MapRequirementsApi(this IEndpointRouteBuilder app)
@@ -97,21 +99,39 @@ public static class RequirementsEndpoints
         var today = Today(clock);
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var body = http.Response.Body;
+        var chunk = new List<(int Number, string Text)>(ChunkSize);
         var lineNumber = 0;
-        while (await reader.ReadLineAsync(ct) is { } line)
+        while (true)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var line = await reader.ReadLineAsync(ct);
+            if (line is not null)
             {
-                continue;
+                lineNumber++;
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    chunk.Add((lineNumber, line));
+                }
             }
 
-            var result = BatchEvaluator.EvaluateLine(advisor, line, lineNumber, today, options, level);
-            await body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(result, options), ct);
-            await body.WriteAsync(NewLine, ct);
-            if (lineNumber % 256 == 0)
+            if (chunk.Count == ChunkSize || (line is null && chunk.Count > 0))
             {
+                // Lines are evaluated on every core, then written in their input order.
+                var results = new byte[chunk.Count][];
+                Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = ct }, i => results[i] = JsonSerializer.SerializeToUtf8Bytes(
+                    BatchEvaluator.EvaluateLine(advisor, chunk[i].Text, chunk[i].Number, today, options, level), options));
+                foreach (var result in results)
+                {
+                    await body.WriteAsync(result, ct);
+                    await body.WriteAsync(NewLine, ct);
+                }
+
                 await body.FlushAsync(ct);
+                chunk.Clear();
+            }
+
+            if (line is null)
+            {
+                break;
             }
         }
 
