@@ -190,7 +190,7 @@ public sealed class AdvisorDataReader
     private static RequirementRule ReadRule(YamlRecord r, FactSchema schema) => Make(r, () =>
     {
         var id = r.Str("id");
-        return new RequirementRule(id, r.Str("scheme"), Compile(r, "when", schema, id), r.Enum<RequirementMode>("mode"),
+        return new RequirementRule(id, r.Str("scheme"), Compile(r, "when", schema, id), r.Str("mode") == "catalogue" ? null : r.Enum<SchemeMode>("mode"),
             r.OptStr("product_type"), r.Text("why"), r.Text("not_needed"), r.List("documents"), r.Str("procedure"),
             r.OptStr("procedure_self_declared"), r.List("after"), r.Provenance())
         {

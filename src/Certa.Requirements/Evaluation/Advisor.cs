@@ -153,34 +153,15 @@ public sealed class Advisor
             edition?.Provenance.Verified ?? false);
     }
 
-    private static RequirementMode ModeOf(RequirementRule rule, ProductType? productType, Scheme scheme)
-    {
-        if (rule.Mode != RequirementMode.Catalogue)
+    /// <summary>The rule's mode; else the catalogue entry's; else the scheme's own.</summary>
+    private static SchemeMode ModeOf(RequirementRule rule, ProductType? productType, Scheme scheme) =>
+        rule.Mode ?? productType?.Mode switch
         {
-            return rule.Mode;
-        }
-
-        if (productType is not null)
-        {
-            return productType.Mode switch
-            {
-                ProductMode.ThirdParty => RequirementMode.Certification,
-                ProductMode.SdocA or ProductMode.SdocB or ProductMode.SelfDeclaration => RequirementMode.SelfDeclaration,
-                ProductMode.TypeExamination => RequirementMode.TypeApproval,
-            };
-        }
-
-        return scheme.Mode switch
-        {
-            SchemeMode.Certification => RequirementMode.Certification,
-            SchemeMode.SelfDeclaration => RequirementMode.SelfDeclaration,
-            SchemeMode.TypeApproval => RequirementMode.TypeApproval,
-            SchemeMode.Licence => RequirementMode.Licence,
-            SchemeMode.LabelFiling => RequirementMode.LabelFiling,
-            SchemeMode.Assessment => RequirementMode.Assessment,
-            SchemeMode.Announcement => RequirementMode.Announcement,
+            ProductMode.ThirdParty => SchemeMode.Certification,
+            ProductMode.SdocA or ProductMode.SdocB or ProductMode.SelfDeclaration => SchemeMode.SelfDeclaration,
+            ProductMode.TypeExamination => SchemeMode.TypeApproval,
+            null => scheme.Mode,
         };
-    }
 
     private List<UpcomingChange> Upcoming(RequirementAnswer requirement, DateOnly date)
     {

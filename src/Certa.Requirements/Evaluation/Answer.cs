@@ -40,7 +40,7 @@ public sealed record RequirementAnswer(
     LocalizedText AuthorityName,
     Obligation Obligation,
     Impact? Impact,
-    RequirementMode Mode,
+    SchemeMode Mode,
     string? ProductType,
     LocalizedText? ProductTypeName,
     string? ImplementationRule,

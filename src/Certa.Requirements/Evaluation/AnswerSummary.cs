@@ -27,7 +27,7 @@ public sealed record AnswerSummary(
         answer.Plan.TotalMaxDays,
         [.. answer.Upcoming.Select(u => new Coming(u.Date, u.Kind, u.Scheme, u.What.En))]);
 
-    public sealed record Needed(string Id, string Scheme, Model.RequirementMode Mode, Obligation Obligation, string? ProductType,
+    public sealed record Needed(string Id, string Scheme, SchemeMode Mode, Obligation Obligation, string? ProductType,
         IReadOnlyList<string> Standards, int MinDays, int MaxDays, bool Verified);
 
     public sealed record Coming(DateOnly Date, UpcomingKind Kind, string Scheme, string What);

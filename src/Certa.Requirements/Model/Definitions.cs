@@ -1,4 +1,5 @@
 using Certa.Domain.Common;
+using Certa.Domain.Registry;
 using Certa.Requirements.Conditions;
 
 namespace Certa.Requirements.Model;
@@ -53,25 +54,13 @@ public sealed record Procedure(string Id, string SchemeId, IReadOnlyList<Procedu
     }
 }
 
-/// <summary>What a requirement asks of the product when its rule does not say: taken from the catalogue entry.</summary>
-public enum RequirementMode
-{
-    Catalogue,
-    Certification,
-    SelfDeclaration,
-    TypeApproval,
-    Licence,
-    LabelFiling,
-    Assessment,
-    Announcement,
-}
-
 /// <summary>When a scheme applies to a profile, and what the applicant then has to do (data/requirements/rules.yaml).</summary>
+/// <remarks><see cref="Mode"/> null means "as the catalogue entry says" (<c>mode: catalogue</c> in the data).</remarks>
 public sealed record RequirementRule(
     string Id,
     string SchemeId,
     Condition When,
-    RequirementMode Mode,
+    SchemeMode? Mode,
     string? ProductType,
     LocalizedText Why,
     LocalizedText NotNeeded,

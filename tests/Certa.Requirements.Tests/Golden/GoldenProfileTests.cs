@@ -1,3 +1,4 @@
+using Certa.Domain.Registry;
 using Certa.Requirements.Evaluation;
 using Certa.Requirements.Model;
 using Certa.Requirements.Profiles;
@@ -60,23 +61,23 @@ public class GoldenProfileTests
     };
 
     /// <summary>The catalogue entry, implementation rule and standard editions of each profile's CCC requirement on 2026-11-27.</summary>
-    public static TheoryData<string, string, string, RequirementMode, string> CccEntries => new()
+    public static TheoryData<string, string, string, SchemeMode, string> CccEntries => new()
     {
         // profile (cn-ccc)            entry (products.yaml)     rule (catalogue-2023.yaml)  mode                             editions in force on 2026-11-27 (ccc/standards.yaml)
-        { "laptop",                    "ccc.0902",               "CNCA-C09-01:2023",         RequirementMode.Certification,   "GB 4943.1-2022 | GB/T 9254.1-2021 | GB 17625.1-2022" },
-        { "mobile-phone",              "ccc.1606",               "CNCA-C09-01:2023",         RequirementMode.Certification,   "GB 4943.1-2022 | YD/T 2583.18-2019" },
-        { "television",                "ccc.0808",               "CNCA-C09-01:2023",         RequirementMode.Certification,   "GB 4943.1-2022 | GB/T 9254.1-2021 | GB 17625.1-2022" },
-        { "led-luminaire",             "ccc.1001",               "CNCA-C10-01:2014",         RequirementMode.Certification,   "GB 7000.1-2015 | GB/T 17743-2021 | GB 17625.1-2022" },
-        { "electric-drill",            "ccc.0501",               "CNCA-00C-008:2019",        RequirementMode.SelfDeclaration, "GB/T 3883.1-2014 | GB 4343.1-2018 | GB 17625.1-2022" },
-        { "electric-toy @ CN+GCC",     "ccc.2202",               "CNCA-C22-02:2020",         RequirementMode.Certification,   "GB 6675.1-2014 | GB 6675.2-2014 | GB 6675.3-2014 | GB 6675.4-2014 | GB 19865-2005" },
-        { "refrigerator @ CN+GCC",     "ccc.0701",               "CNCA-C07-01:2024",         RequirementMode.Certification,   "GB 4706.1-2005 | GB 4706.13-2014 | GB 4343.1-2018 | GB 17625.1-2022" },
-        { "car-tyre",                  "ccc.1201+1202+1203",     "CNCA-C12-01:2014",         RequirementMode.Certification,   "GB 9743-2015 | GB 9744-2015 | GB 518-2007" },
-        { "child-car-seat @ CN+GCC",   "ccc.2207",               "CNCA-C22-03:2014",         RequirementMode.Certification,   "GB 27887-2011" },
-        { "smoke-detector",            "ccc.1801",               "CNCA-C18-01:2024",         RequirementMode.Certification,   "GB 4717-2005 | GB 4715-2005" },
-        { "power-bank",                "ccc.0914",               "CNCA-C09-02:2025",         RequirementMode.Certification,   "GB 4943.1-2022 | GB 31241-2022" },
-        { "li-ion-battery-pack",       "ccc.0915",               "CNCA-C09-02:2025",         RequirementMode.Certification,   "GB 31241-2022" },
-        { "rack-server + critical",    "ccc.0911",               "CNCA-C09-01:2023",         RequirementMode.Certification,   "GB 4943.1-2022 | GB/T 9254.1-2021 | GB 17625.1-2022" },
-        { "passenger-car",             "ccc.1101",               "CNCA-C11-01:2014",         RequirementMode.Certification,   "GB 7258-2017" },
+        { "laptop",                    "ccc.0902",               "CNCA-C09-01:2023",         SchemeMode.Certification,   "GB 4943.1-2022 | GB/T 9254.1-2021 | GB 17625.1-2022" },
+        { "mobile-phone",              "ccc.1606",               "CNCA-C09-01:2023",         SchemeMode.Certification,   "GB 4943.1-2022 | YD/T 2583.18-2019" },
+        { "television",                "ccc.0808",               "CNCA-C09-01:2023",         SchemeMode.Certification,   "GB 4943.1-2022 | GB/T 9254.1-2021 | GB 17625.1-2022" },
+        { "led-luminaire",             "ccc.1001",               "CNCA-C10-01:2014",         SchemeMode.Certification,   "GB 7000.1-2015 | GB/T 17743-2021 | GB 17625.1-2022" },
+        { "electric-drill",            "ccc.0501",               "CNCA-00C-008:2019",        SchemeMode.SelfDeclaration, "GB/T 3883.1-2014 | GB 4343.1-2018 | GB 17625.1-2022" },
+        { "electric-toy @ CN+GCC",     "ccc.2202",               "CNCA-C22-02:2020",         SchemeMode.Certification,   "GB 6675.1-2014 | GB 6675.2-2014 | GB 6675.3-2014 | GB 6675.4-2014 | GB 19865-2005" },
+        { "refrigerator @ CN+GCC",     "ccc.0701",               "CNCA-C07-01:2024",         SchemeMode.Certification,   "GB 4706.1-2005 | GB 4706.13-2014 | GB 4343.1-2018 | GB 17625.1-2022" },
+        { "car-tyre",                  "ccc.1201+1202+1203",     "CNCA-C12-01:2014",         SchemeMode.Certification,   "GB 9743-2015 | GB 9744-2015 | GB 518-2007" },
+        { "child-car-seat @ CN+GCC",   "ccc.2207",               "CNCA-C22-03:2014",         SchemeMode.Certification,   "GB 27887-2011" },
+        { "smoke-detector",            "ccc.1801",               "CNCA-C18-01:2024",         SchemeMode.Certification,   "GB 4717-2005 | GB 4715-2005" },
+        { "power-bank",                "ccc.0914",               "CNCA-C09-02:2025",         SchemeMode.Certification,   "GB 4943.1-2022 | GB 31241-2022" },
+        { "li-ion-battery-pack",       "ccc.0915",               "CNCA-C09-02:2025",         SchemeMode.Certification,   "GB 31241-2022" },
+        { "rack-server + critical",    "ccc.0911",               "CNCA-C09-01:2023",         SchemeMode.Certification,   "GB 4943.1-2022 | GB/T 9254.1-2021 | GB 17625.1-2022" },
+        { "passenger-car",             "ccc.1101",               "CNCA-C11-01:2014",         SchemeMode.Certification,   "GB 7258-2017" },
     };
 
     [Theory]
@@ -91,7 +92,7 @@ public class GoldenProfileTests
 
     [Theory]
     [MemberData(nameof(CccEntries))]
-    public void Profile_CccCitesItsCatalogueEntryRuleAndEditions(string profile, string entry, string rule, RequirementMode mode, string editions)
+    public void Profile_CccCitesItsCatalogueEntryRuleAndEditions(string profile, string entry, string rule, SchemeMode mode, string editions)
     {
         var ccc = Need(Evaluate(profile), "cn-ccc");
 
@@ -139,7 +140,7 @@ public class GoldenProfileTests
 
         label.ProductType.ShouldBe("cn-energy-label.2025-3");
         label.ImplementationRule.ShouldBe("CEL-030");
-        label.Mode.ShouldBe(RequirementMode.LabelFiling);
+        label.Mode.ShouldBe(SchemeMode.LabelFiling);
         label.Standards.ShouldHaveSingleItem().Edition.ShouldBe("GB 28380-2025");
     }
 
@@ -215,7 +216,7 @@ public class GoldenProfileTests
         var answer = Evaluate("laptop + cellular");
 
         var nal = Need(answer, "cn-nal");
-        nal.Mode.ShouldBe(RequirementMode.Licence);
+        nal.Mode.ShouldBe(SchemeMode.Licence);
         nal.Documents.Select(d => d.Id).ShouldContain("srrc_certificate_copy");
         nal.Matched.Select(a => a.Text).ShouldBe(["markets has \"CN\"", "public_telecom"]);
         // rules.yaml cn-nal is verified: false (NAL for laptops with WWAN is an open item).
@@ -251,7 +252,7 @@ public class GoldenProfileTests
         var list1 = answer.Requirements.ShouldHaveSingleItem();
         list1.Id.ShouldBe("gcc-gmark-lv-list1");
         list1.Scheme.ShouldBe("gcc-gmark");
-        list1.Mode.ShouldBe(RequirementMode.SelfDeclaration);
+        list1.Mode.ShouldBe(SchemeMode.SelfDeclaration);
         list1.Procedure.ShouldBe("gmark-list1-sdoc");
         list1.Matched.Select(a => a.Text).ShouldContain("rated_voltage_ac >= 50");
         // List 1 scope is unverified (rules.yaml gcc-gmark-lv-list1 verified: false).
@@ -288,7 +289,7 @@ public class GoldenProfileTests
         Need(answer, "cn-ccc-adapter").ProductType.ShouldBe("ccc.0807+0907");
         // rules.yaml cqc-mark: markets has "CN" and eep and not (catalogues has "ccc").
         var cqc = Need(answer, "cqc-mark");
-        cqc.Mode.ShouldBe(RequirementMode.Certification);
+        cqc.Mode.ShouldBe(SchemeMode.Certification);
         cqc.Matched.Select(a => a.Text).ShouldBe(["markets has \"CN\"", "eep", "not (catalogues has \"ccc\")"]);
     }
 
@@ -298,7 +299,7 @@ public class GoldenProfileTests
         // catalogue-2023.yaml 0501: mode sdoc_a, rule CNCA-00C-008:2019; rules.yaml cn-ccc: procedure_self_declared ccc-sdoc.
         var ccc = Need(Evaluate("electric-drill"), "cn-ccc");
 
-        ccc.Mode.ShouldBe(RequirementMode.SelfDeclaration);
+        ccc.Mode.ShouldBe(SchemeMode.SelfDeclaration);
         ccc.Procedure.ShouldBe("ccc-sdoc");
         ccc.Steps.Select(s => s.Id).ShouldBe(["type_test", "self_declaration", "filing"]);
         // procedures.yaml ccc-sdoc: 14–28 + 1–3 + 1–7 days.
@@ -345,7 +346,7 @@ public class GoldenProfileTests
         var toys = Need(answer, "gcc-gmark-toys");
         toys.ProductType.ShouldBe("gcc-gmark.TOY-01");
         toys.ImplementationRule.ShouldBe("BD-131704-01");
-        toys.Mode.ShouldBe(RequirementMode.TypeApproval);
+        toys.Mode.ShouldBe(SchemeMode.TypeApproval);
         toys.Procedure.ShouldBe("gmark-toys");
         toys.Standards.Select(s => s.Edition).ShouldContain("IEC 62115:2017");
         // "not children_under_14 keeps toys out of" List 2; a battery toy has no mains rating for List 1.
@@ -362,7 +363,7 @@ public class GoldenProfileTests
         var list2 = Need(answer, "gcc-gmark-lv-list2");
         list2.ProductType.ShouldBe("gcc-gmark.LV-02");
         list2.ImplementationRule.ShouldBe("BD-142004-01");
-        list2.Mode.ShouldBe(RequirementMode.TypeApproval);
+        list2.Mode.ShouldBe(SchemeMode.TypeApproval);
         list2.Procedure.ShouldBe("gmark-list2-nb");
         answer.RuledOut.Single(r => r.Id == "gcc-gmark-lv-list1").Failed.ShouldHaveSingleItem().Text.ShouldBe("not (catalogues has \"gcc-gmark\")");
         // cn-other/energy-label.yaml refrigerators: GB 12021.2; cn-other/rohs.yaml product 1: refrigerators.
@@ -399,7 +400,7 @@ public class GoldenProfileTests
         var answer = Evaluate("pos-terminal");
 
         var crypto = Need(answer, "cn-commercial-crypto");
-        crypto.Mode.ShouldBe(RequirementMode.Certification);
+        crypto.Mode.ShouldBe(SchemeMode.Certification);
         crypto.Procedure.ShouldBe("cn-commercial-crypto");
         answer.Plan.Items.Single(i => i.Requirement == "cn-nal").After.ShouldBe(["cn-srrc"]);
     }
@@ -431,7 +432,7 @@ public class GoldenProfileTests
         var answer = Evaluate("rack-server + critical");
 
         var cnecsp = Need(answer, "cn-cnecsp");
-        cnecsp.Mode.ShouldBe(RequirementMode.Certification);
+        cnecsp.Mode.ShouldBe(SchemeMode.Certification);
         cnecsp.Procedure.ShouldBe("cn-cnecsp");
         cnecsp.Matched.Select(a => a.Text).ShouldBe(["markets has \"CN\"", "critical_network_equipment"]);
         Need(answer, "cn-energy-label").ProductType.ShouldBe("cn-energy-label.2025-5");
@@ -451,7 +452,7 @@ public class GoldenProfileTests
         var answer = Evaluate("passenger-car");
 
         var announcement = Need(answer, "cn-auto-announcement");
-        announcement.Mode.ShouldBe(RequirementMode.Announcement);
+        announcement.Mode.ShouldBe(SchemeMode.Announcement);
         announcement.Matched.Select(a => a.Text).ShouldBe(["markets has \"CN\"", "vehicle = \"vehicle\""]);
         Need(answer, "cn-nal").Matched.Select(a => a.Text).ShouldBe(["markets has \"CN\"", "radio has \"cellular\""]);
         // procedures.yaml cn-auto-announcement: 30–90 + 1–7 + 20–45 days, longer than CCC and SRRC → NAL.
