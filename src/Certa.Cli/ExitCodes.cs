@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>The database or configuration is unusable (unreachable, not migrated, bad settings).</summary>
     public const int Environment = 4;
+
+    /// <summary><c>audit verify</c> found an event that breaks the hash chain.</summary>
+    public const int AuditBroken = 5;
 }

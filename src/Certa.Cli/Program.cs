@@ -11,6 +11,7 @@ root.Subcommands.Add(MigrateCommand.Create(global));
 root.Subcommands.Add(ImportCommand.Create(global));
 root.Subcommands.Add(RegistryCommand.Create(global));
 root.Subcommands.Add(RequirementsCommand.Create(global));
+root.Subcommands.Add(AuditCommand.Create(global));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

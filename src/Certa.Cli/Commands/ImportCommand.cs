@@ -24,7 +24,7 @@ internal static class ImportCommand
             }
 
             var importer = new RegistryImporter(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
-            var report = await importer.ImportAsync(snapshot, parse.GetValue(dryRun), ct);
+            var report = await importer.ImportAsync(snapshot, parse.GetValue(dryRun), ct, Infrastructure.Audit.AuditLog.CommandLineActor);
             Print(directory, report);
             return ExitCodes.Ok;
         }));

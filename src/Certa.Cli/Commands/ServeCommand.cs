@@ -53,7 +53,7 @@ internal static class ServeCommand
 
         var dataDirectory = ReferenceDataLocator.Locate(app.Configuration["Certa:ReferenceData"]);
         var report = demo
-            ? await new RegistryImporter(db, clock).ImportAsync(ReferenceDataReader.Read(dataDirectory), dryRun: false, ct)
+            ? await new RegistryImporter(db, clock).ImportAsync(ReferenceDataReader.Read(dataDirectory), dryRun: false, ct, Infrastructure.Audit.AuditLog.CommandLineActor)
             : await DatabaseMaintenance.ImportIfEmptyAsync(db, dataDirectory, clock, ct);
         if (report is not null)
         {

@@ -31,6 +31,8 @@ public abstract class CertaDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ReferenceFileRecord> ReferenceFiles => Set<ReferenceFileRecord>();
 
+    public DbSet<Certa.Domain.Audit.AuditEvent> AuditEvents => Set<Certa.Domain.Audit.AuditEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CertaDbContext).Assembly);
 }

@@ -17,7 +17,8 @@ public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
     private const string AdvisorFileKind = "advisor-file";
     private bool unmigrated;
 
-    public async Task<ImportReport> ImportAsync(RegistrySnapshot snapshot, bool dryRun, CancellationToken ct)
+    /// <summary>Applies the snapshot; <paramref name="actor"/> (<c>cli:{user}</c>, <c>system</c>) is recorded in the audit trail.</summary>
+    public async Task<ImportReport> ImportAsync(RegistrySnapshot snapshot, bool dryRun, CancellationToken ct, string actor = "system")
     {
         // A dry run against a database that is not migrated yet compares with an empty registry.
         unmigrated = dryRun && (await db.Database.GetPendingMigrationsAsync(ct)).Any();
@@ -47,12 +48,14 @@ public sealed class RegistryImporter(CertaDbContext db, TimeProvider clock)
         db.SearchEntries.AddRange(snapshot.SearchEntries());
         if (report.HasChanges)
         {
-            db.RegistryImports.Add(new RegistryImportRecord
-            {
-                ImportedAt = clock.GetUtcNow(),
-                Fingerprint = report.Fingerprint,
-                Summary = report.Summary,
-            });
+            var now = clock.GetUtcNow();
+            db.RegistryImports.Add(new RegistryImportRecord { ImportedAt = now, Fingerprint = report.Fingerprint, Summary = report.Summary });
+            await Audit.AuditLog.AppendAsync(db, new Certa.Domain.Audit.AuditEntry(
+                actor, null, "registry.imported", "reference-data", "registry",
+                new { fingerprint = report.Fingerprint },
+                System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"),
+                new { kinds = report.Kinds.Select(k => new { kind = k.Kind, added = k.Added, changed = k.Changed, removed = k.Removed }) }),
+                now, ct);
         }
 
         await db.SaveChangesAsync(ct);

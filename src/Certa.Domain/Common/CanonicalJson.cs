@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Certa.Domain.Common;
+
+/// <summary>
+/// JSON Canonicalization Scheme (RFC 8785): object members sorted by their UTF-16 code units,
+/// no insignificant white space, strings escaped as ECMAScript's JSON.stringify does, numbers in
+/// ECMAScript's shortest form. The same data always gives the same bytes, so a hash or a
+/// signature over them can be checked by anyone.
+/// </summary>
+public static class CanonicalJson
+{
+    public static string Serialize(JsonElement element)
+    {
+        var builder = new StringBuilder();
+        Write(element, builder);
+        return builder.ToString();
+    }
+
+    public static string Serialize<T>(T value, JsonSerializerOptions? options = null) =>
+        Serialize(JsonSerializer.SerializeToElement(value, options));
+
+    public static byte[] Utf8<T>(T value, JsonSerializerOptions? options = null) => Encoding.UTF8.GetBytes(Serialize(value, options));
+
+    private static void Write(JsonElement element, StringBuilder builder)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                builder.Append('{');
+                var first = true;
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    if (!first)
+                    {
+                        builder.Append(',');
+                    }
+
+                    first = false;
+                    WriteString(property.Name, builder);
+                    builder.Append(':');
+                    Write(property.Value, builder);
+                }
+
+                builder.Append('}');
+                break;
+            case JsonValueKind.Array:
+                builder.Append('[');
+                var firstItem = true;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!firstItem)
+                    {
+                        builder.Append(',');
+                    }
+
+                    firstItem = false;
+                    Write(item, builder);
+                }
+
+                builder.Append(']');
+                break;
+            case JsonValueKind.String:
+                WriteString(element.GetString()!, builder);
+                break;
+            case JsonValueKind.Number:
+                builder.Append(Number(element.GetDouble()));
+                break;
+            case JsonValueKind.True:
+                builder.Append("true");
+                break;
+            case JsonValueKind.False:
+                builder.Append("false");
+                break;
+            default:
+                builder.Append("null");
+                break;
+        }
+    }
+
+    /// <summary>ECMAScript Number.prototype.toString for finite doubles (RFC 8785 §3.2.2.3).</summary>
+    public static string Number(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "JSON has no NaN or infinity.");
+        }
+
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        // "R" gives the shortest round-tripping digits; re-shape them the way ECMAScript does.
+        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+        var negative = value < 0;
+        var (digits, exponent) = Decompose(shortest.TrimStart('-'));
+        var n = exponent + 1; // position of the decimal point relative to the digits, as in ECMA-262 7.1.12.1
+        var k = digits.Length;
+        string text;
+        if (k <= n && n <= 21)
+        {
+            text = digits + new string('0', n - k);
+        }
+        else if (0 < n && n <= 21)
+        {
+            text = digits[..n] + "." + digits[n..];
+        }
+        else if (-6 < n && n <= 0)
+        {
+            text = "0." + new string('0', -n) + digits;
+        }
+        else
+        {
+            var e = n - 1;
+            var mantissa = k == 1 ? digits : digits[..1] + "." + digits[1..];
+            text = mantissa + "e" + (e < 0 ? "-" : "+") + Math.Abs(e).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return negative ? "-" + text : text;
+    }
+
+    /// <summary>Splits "1.2345E-05" or "123.45" into significant digits and the exponent of the first digit.</summary>
+    private static (string Digits, int Exponent) Decompose(string text)
+    {
+        var e = text.IndexOfAny(['E', 'e']);
+        var exponent = e < 0 ? 0 : int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
+        var mantissa = e < 0 ? text : text[..e];
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var integerPart = dot < 0 ? mantissa : mantissa[..dot];
+        var fraction = dot < 0 ? string.Empty : mantissa[(dot + 1)..];
+        var all = integerPart + fraction;
+        var leadingZeros = all.Length - all.TrimStart('0').Length;
+        var digits = all.Trim('0');
+        if (digits.Length == 0)
+        {
+            return ("0", 0);
+        }
+
+        return (digits, exponent + integerPart.Length - 1 - leadingZeros);
+    }
+
+    private static void WriteString(string value, StringBuilder builder)
+    {
+        builder.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\b':
+                    builder.Append("\\b");
+                    break;
+                case '\f':
+                    builder.Append("\\f");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (c < 0x20)
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        builder.Append('"');
+    }
+}
