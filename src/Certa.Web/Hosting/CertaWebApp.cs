@@ -107,6 +107,7 @@ public static class CertaWebApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPages.WriteExceptionAsync });
         app.UseStatusCodePages(ErrorPages.WriteAsync);
         app.UseSerilogRequestLogging();
@@ -122,6 +123,7 @@ public static class CertaWebApp
             o.Telemetry = false;
             o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
             o.DotNetFlag = false;
+            o.DefaultFonts = false;
             o.Agent = new ScalarAgentOptions { Disabled = true };
         });
         app.MapRegistryApi();

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Localization;
 
 namespace Certa.Web.Localization;
 
-/// <summary>The language switch (remembered in a cookie for a year) and the embedded stylesheet.</summary>
+/// <summary>The language switch (remembered in a cookie for a year) and the embedded stylesheet and script.</summary>
 public static class UiEndpoints
 {
     public static void MapUiEndpoints(this IEndpointRouteBuilder app)
@@ -20,10 +20,14 @@ public static class UiEndpoints
             return TypedResults.LocalRedirect(target);
         }).ExcludeFromDescription();
 
-        app.MapGet("/assets/site.css", (HttpContext http) =>
+        MapAsset(app, "site.css", "text/css; charset=utf-8");
+        MapAsset(app, "site.js", "text/javascript; charset=utf-8");
+    }
+
+    private static void MapAsset(IEndpointRouteBuilder app, string name, string contentType) =>
+        app.MapGet("/assets/" + name, (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "public, max-age=3600";
-            return TypedResults.Stream(typeof(UiEndpoints).Assembly.GetManifestResourceStream("Certa.Web.Assets.site.css")!, "text/css; charset=utf-8");
+            return TypedResults.Stream(typeof(UiEndpoints).Assembly.GetManifestResourceStream("Certa.Web.Assets." + name)!, contentType);
         }).ExcludeFromDescription();
-    }
 }
