@@ -41,6 +41,36 @@ public static class AdvisorLoad
         double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))];
     }
 
+    /// <summary>Where a batch line's time goes: parsing the profile, evaluating it, writing the summary.</summary>
+    public static void Stages(int count)
+    {
+        var advisor = AdvisorFixture.Build();
+        var options = new System.Text.Json.JsonSerializerOptions();
+        Web.Api.ApiJson.Configure(options);
+        var lines = AdvisorFixture.Varied(advisor, count).Select(p => System.Text.Json.JsonSerializer.Serialize(p, options)).ToList();
+        // Line by line, as the batch runs, so that no stage holds 100 000 answers in memory at once.
+        long parse = 0, evaluate = 0, summarise = 0, write = 0, bytes = 0;
+        foreach (var line in lines)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var input = System.Text.Json.JsonSerializer.Deserialize<Requirements.Profiles.ProfileInput>(line, options)!;
+            var t1 = Stopwatch.GetTimestamp();
+            var answer = advisor.Evaluate(input, AdvisorFixture.Today);
+            var t2 = Stopwatch.GetTimestamp();
+            var summary = Requirements.Evaluation.AnswerSummary.From(answer);
+            var t3 = Stopwatch.GetTimestamp();
+            bytes += System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(summary, options).Length;
+            var t4 = Stopwatch.GetTimestamp();
+            parse += t1 - t0;
+            evaluate += t2 - t1;
+            summarise += t3 - t2;
+            write += t4 - t3;
+        }
+
+        static long Ms(long ticks) => ticks * 1000 / Stopwatch.Frequency;
+        Console.WriteLine($"{count} lines: parse {Ms(parse)} ms, evaluate {Ms(evaluate)} ms, summarise {Ms(summarise)} ms, serialise {Ms(write)} ms ({bytes / count} bytes/line)");
+    }
+
     /// <summary>Writes <paramref name="count"/> profiles as NDJSON, for the batch API and the CLI.</summary>
     public static void WriteNdjson(int count, string path)
     {
