@@ -19,6 +19,26 @@ public abstract class AdvisorPageTests(AppFixture fixture)
         html.ShouldNotContain("id=\"answer\"");
     }
 
+    [Theory]
+    [InlineData("笔记本")]
+    [InlineData("laptop")]
+    public async Task FindByKeywords_SelectsTheProductAndItsDefaults(string words)
+    {
+        var html = await fixture.App.Client.GetStringAsync("/advisor?find=" + Uri.EscapeDataString(words));
+
+        html.ShouldContain("<option value=\"laptop\" selected=\"selected\">");
+        html.ShouldContain("name=\"f.radio\" value=\"wifi_2g4\" checked=\"checked\"");
+    }
+
+    [Fact]
+    public async Task FindWithNoMatch_SaysSo()
+    {
+        var html = await fixture.App.Client.GetStringAsync("/advisor?find=zzqqxx");
+
+        html.ShouldContain("id=\"profile-errors\"");
+        html.ShouldContain("zzqqxx");
+    }
+
     [Fact]
     public async Task Evaluation_ShowsNeededAndRuledOutWithReasons()
     {

@@ -36,6 +36,8 @@ public sealed class IndexModel(AdvisorService advisors, TimeProvider clock) : Pa
 
     public string? Unavailable { get; private set; }
 
+    public string? Find { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Certa.Requirements.Evaluation.Advisor advisor;
@@ -53,6 +55,20 @@ public sealed class IndexModel(AdvisorService advisors, TimeProvider clock) : Pa
         Knowledge = advisor.Knowledge;
         var query = Request.Query;
         ProductId = query["product"].FirstOrDefault() is { Length: > 0 } p ? p : "laptop";
+        if (query["find"].FirstOrDefault() is { Length: > 0 } words)
+        {
+            // Keywords (English or Chinese) pick the product; its typical features are then shown to refine.
+            Find = words;
+            try
+            {
+                ProductId = advisor.Resolve(new ProfileInput { Keywords = words, Markets = ["CN"] }, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Product.Id;
+            }
+            catch (ProfileException e)
+            {
+                Errors = e.Errors.Where(x => x.Path == "keywords").ToList();
+            }
+        }
+
         Markets = query["market"].Count > 0 ? [.. query["market"].OfType<string>()] : ["CN"];
         Date = query["date"].FirstOrDefault() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var defaults = Knowledge.Products.TryGetValue(ProductId, out var kind) ? kind.Defaults : new Dictionary<string, FeatureValue>();
