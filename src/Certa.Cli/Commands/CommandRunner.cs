@@ -22,6 +22,17 @@ internal static class CommandRunner
 
             return ExitCodes.DataRefused;
         }
+        catch (Infrastructure.Advisor.AdvisorUnavailableException e)
+        {
+            await Console.Error.WriteLineAsync($"certa: {e.Message}");
+            return ExitCodes.Environment;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException)
+        {
+            // An input file that cannot be read or parsed: say which and why, as a usage error.
+            await Console.Error.WriteLineAsync($"certa: cannot read the input: {e.Message}");
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             await Console.Error.WriteLineAsync($"certa: database error: {e.GetBaseException().Message}");

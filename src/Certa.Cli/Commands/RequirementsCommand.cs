@@ -34,17 +34,24 @@ internal static class RequirementsCommand
         });
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
+            // The input is checked before the database is touched: a bad file is a usage error whatever the database.
+            var batchFile = parse.GetValue(batch);
+            if (batchFile is not null && batchFile != "-" && !File.Exists(batchFile))
+            {
+                throw new FileNotFoundException($"no such batch file: {batchFile}");
+            }
+
+            var input = batchFile is null ? ReadProfile(parse.GetValue(profile)!) : null;
             await using var services = CliServices.Build(global.Overrides(parse));
             var advisor = await services.GetRequiredService<AdvisorService>().GetAsync(ct);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var options = new JsonSerializerOptions { WriteIndented = parse.GetValue(json) };
             ApiJson.Configure(options);
-            if (parse.GetValue(batch) is { } batchFile)
+            if (input is null)
             {
-                return await RunBatchAsync(advisor, batchFile, today, parse.GetValue(full) ? BatchDetail.Full : BatchDetail.Summary, ct);
+                return await RunBatchAsync(advisor, batchFile!, today, parse.GetValue(full) ? BatchDetail.Full : BatchDetail.Summary, ct);
             }
 
-            var input = ReadProfile(parse.GetValue(profile)!);
             Answer answer;
             try
             {

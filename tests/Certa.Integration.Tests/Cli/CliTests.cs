@@ -140,6 +140,44 @@ public abstract class CliTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requirements_BeforeAnyImport_SaysWhatToRun()
+    {
+        await CertaCli.RunAsync(database, "migrate");
+        var profile = Path.Combine(database.DataDirectory, "p.json");
+        await File.WriteAllTextAsync(profile, """{"product":"laptop","markets":["CN"]}""");
+
+        var (exit, _, error) = await CertaCli.RunAsync(database, "requirements", profile);
+
+        exit.ShouldBe(4);
+        error.ShouldContain("certa import");
+    }
+
+    [Theory]
+    [InlineData("broken.json", "{\"product\": ")]
+    [InlineData("broken.yaml", "product: [laptop\nmarkets: CN")]
+    public async Task Requirements_WithAnUnreadableProfile_ExitsTwoSayingWhy(string name, string text)
+    {
+        await CertaCli.RunAsync(database, "import");
+        var profile = Path.Combine(database.DataDirectory, name);
+        await File.WriteAllTextAsync(profile, text);
+
+        var (exit, output, error) = await CertaCli.RunAsync(database, "requirements", profile);
+
+        exit.ShouldBe(2);
+        error.ShouldContain("cannot read the input");
+        output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Requirements_WithAMissingFile_ExitsTwo()
+    {
+        var (exit, _, error) = await CertaCli.RunAsync(database, "requirements", "/nonexistent/profile.yaml");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("profile.yaml");
+    }
+
+    [Fact]
     public async Task Help_ListsTheCommands()
     {
         var (exit, output, _) = await CertaCli.RunAsync(database, "--help");
