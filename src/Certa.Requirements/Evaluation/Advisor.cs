@@ -19,6 +19,7 @@ public sealed class Advisor
 
     private readonly ConcurrentDictionary<(string Rule, string? ProductType, DateOnly Date), RequirementAnswer> templates = new();
     private readonly ConcurrentDictionary<(string Rule, string? ProductType, DateOnly Date), IReadOnlyList<UpcomingChange>> upcoming = new();
+    private readonly ConcurrentDictionary<(string Id, string Value, bool Given), FeatureSetting> settings = new();
     private readonly ProfileResolver resolver;
 
     public Advisor(AdvisorKnowledge knowledge)
@@ -55,11 +56,30 @@ public sealed class Advisor
             }
         }
 
-        var coming = needed
-            .SelectMany(r => upcoming.GetOrAdd((r.Id, r.ProductType, profile.Date), key => Upcoming(r, key.Date)))
-            .DistinctBy(u => (u.Date, u.Kind, u.What.En))
-            .OrderBy(u => u.Date).ToList();
-        return new Answer(Summary(profile), needed, ruledOut, PlanBuilder.Build(needed, Knowledge), coming, Knowledge.Fingerprint);
+        return new Answer(Summary(profile), needed, ruledOut, PlanBuilder.Build(needed, Knowledge), Coming(needed, profile.Date), Knowledge.Fingerprint);
+    }
+
+    /// <summary>The look-ahead of every requirement, once each, by date; most answers have none or one.</summary>
+    private List<UpcomingChange> Coming(List<RequirementAnswer> needed, DateOnly date)
+    {
+        var coming = new List<UpcomingChange>();
+        foreach (var r in needed)
+        {
+            foreach (var change in upcoming.GetOrAdd((r.Id, r.ProductType, date), key => Upcoming(r, key.Date)))
+            {
+                if (!coming.Exists(c => c.Date == change.Date && c.Kind == change.Kind && c.What.En == change.What.En))
+                {
+                    coming.Add(change);
+                }
+            }
+        }
+
+        if (coming.Count > 1)
+        {
+            coming.Sort((a, b) => a.Date.CompareTo(b.Date));
+        }
+
+        return coming;
     }
 
     /// <summary>The catalogue entry a requirement is about: the rule's own, else the product's entry in that scheme.</summary>
@@ -202,11 +222,18 @@ public sealed class Advisor
         return changes;
     }
 
-    private ProfileSummary Summary(ResolvedProfile profile) => new(
-        profile.Product.Id, profile.Product.Name, profile.MatchedBy, profile.Markets, profile.Date,
-        [.. Knowledge.Definitions.Features.Select(f => new FeatureSetting(f.Id, f.Name,
-            profile.Features.TryGetValue(f.Id, out var v) ? v.ToString() : "—", profile.GivenFeatures.Contains(f.Id)))],
-        profile.Reference);
+    private ProfileSummary Summary(ResolvedProfile profile)
+    {
+        var features = new List<FeatureSetting>(Knowledge.Definitions.Features.Count);
+        foreach (var f in Knowledge.Definitions.Features)
+        {
+            var value = profile.Features.TryGetValue(f.Id, out var v) ? v.ToString() : "—";
+            // Profiles repeat the same few settings: share one record per feature, value and origin.
+            features.Add(settings.GetOrAdd((f.Id, value, profile.GivenFeatures.Contains(f.Id)), key => new FeatureSetting(key.Id, f.Name, key.Value, key.Given)));
+        }
+
+        return new ProfileSummary(profile.Product.Id, profile.Product.Name, profile.MatchedBy, profile.Markets, profile.Date, features, profile.Reference);
+    }
 
     private static BodyReference Reference(RegistryBody b) => new(b.Id, b.Abbr, b.Name, b.ForeignInvested, b.Provenance.Verified);
 }
