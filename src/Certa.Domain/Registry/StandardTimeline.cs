@@ -81,6 +81,17 @@ public sealed class StandardTimeline
         return null;
     }
 
+    /// <summary>
+    /// The edition of a family that applies on a date, and the edition that takes over next: the
+    /// successor of the applying edition, or, when none applies yet, the family's first upcoming one.
+    /// </summary>
+    public (StandardEdition? Applies, StandardEdition? Next) AppliesAndNext(string family, DateOnly date)
+    {
+        var applies = AppliesOn(family, date);
+        var next = applies is null ? EditionsOf(family).FirstOrDefault(e => e.EffectiveFrom > date) : NextAfter(applies, date);
+        return (applies, next);
+    }
+
     /// <summary>The first edition replacing <paramref name="edition"/> that comes into force after <paramref name="date"/>.</summary>
     public StandardEdition? NextAfter(StandardEdition edition, DateOnly date) =>
         ReplacedBy(edition.Number).Concat(NewerInFamily(edition)).Where(e => e.EffectiveFrom > date)

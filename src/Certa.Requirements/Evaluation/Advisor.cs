@@ -166,9 +166,7 @@ public sealed class Advisor
 
     private StandardReference Standard(string family, DateOnly date)
     {
-        var timeline = Knowledge.Timeline;
-        var edition = timeline.AppliesOn(family, date);
-        var next = edition is null ? timeline.EditionsOf(family).FirstOrDefault(e => e.EffectiveFrom > date) : timeline.NextAfter(edition, date);
+        var (edition, next) = Knowledge.Timeline.AppliesAndNext(family, date);
         return new StandardReference(family, edition?.Number, edition?.Title, edition?.InForce, next?.Number, next?.EffectiveFrom,
             edition?.Provenance.Verified ?? false);
     }

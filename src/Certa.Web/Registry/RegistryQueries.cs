@@ -301,8 +301,7 @@ public sealed class RegistryQueries(CertaDbContext db, TimeProvider clock)
 
     private static AppliedStandardDto Applied(StandardTimeline timeline, string family, DateOnly on)
     {
-        var edition = timeline.AppliesOn(family, on);
-        var next = edition is null ? timeline.EditionsOf(family).FirstOrDefault(e => e.EffectiveFrom > on) : timeline.NextAfter(edition, on);
+        var (edition, next) = timeline.AppliesAndNext(family, on);
         return new AppliedStandardDto(family, edition?.Number, edition is null ? null : TextDto.From(edition.Title),
             edition is null ? null : timeline.StatusOn(edition, on), edition?.InForce, next?.Number, next?.EffectiveFrom,
             edition?.Provenance.Verified ?? false);
