@@ -47,7 +47,7 @@ public sealed class AdvisorDataReader
             return null;
         }
 
-        var markets = Each("markets", r => Make(r, () => new MarketDefinition(r.Str("id"), r.Text("name"), r.OptStr("group"), r.Provenance())));
+        var markets = Each("markets", r => r.Make(() => new MarketDefinition(r.Str("id"), r.Text("name"), r.OptStr("group"), r.Provenance())));
         var features = Each("features", ReadFeature);
         var productIds = sections["products"].Select(r => r.OptStr("id") ?? string.Empty).ToList();
         var schema = new FactSchema();
@@ -59,11 +59,11 @@ public sealed class AdvisorDataReader
             Guarded(sections["features"][0], () => schema.Add(feature.Id, feature.Type, feature.Values));
         }
 
-        var documents = Each("documents", r => Make(r, () => new DocumentDefinition(r.Str("id"), r.Text("name"),
+        var documents = Each("documents", r => r.Make(() => new DocumentDefinition(r.Str("id"), r.Text("name"),
             r.OptText("help") ?? LocalizedText.Empty, r.Provenance())));
         var procedures = Each("procedures", ReadProcedure);
         var products = Each("products", r => ReadProduct(r, schema));
-        var contradictions = Each("contradictions", r => Make(r, () => new Contradiction(
+        var contradictions = Each("contradictions", r => r.Make(() => new Contradiction(
             Compile(r, "when", schema, r.OptStr("field") ?? "?"), r.Str("field"), r.Text("message"), r.Provenance())));
         var rules = Each("requirements", r => ReadRule(r, schema));
         Check(features, products, documents, procedures, rules);
@@ -103,7 +103,7 @@ public sealed class AdvisorDataReader
         }
     }
 
-    private FeatureDefinition ReadFeature(YamlRecord r) => Make(r, () =>
+    private FeatureDefinition ReadFeature(YamlRecord r) => r.Make(() =>
     {
         var type = r.Enum<FactType>("type");
         var values = r.List("values");
@@ -115,7 +115,7 @@ public sealed class AdvisorDataReader
         return new FeatureDefinition(r.Str("id"), type, values, r.OptStr("unit"), r.Text("name"), r.OptText("help") ?? LocalizedText.Empty, r.Provenance());
     });
 
-    private Procedure ReadProcedure(YamlRecord r) => Make(r, () =>
+    private Procedure ReadProcedure(YamlRecord r) => r.Make(() =>
     {
         var steps = new List<ProcedureStep>();
         foreach (var s in r.Records("steps"))
@@ -133,7 +133,7 @@ public sealed class AdvisorDataReader
                 throw s.Fail("after", $"step '{a}' is not an earlier step of this procedure");
             }
 
-            steps.Add(Make(s, () => new ProcedureStep(s.Str("id"), s.Text("name"), s.Enum<StepOwner>("owner"), min, max, after, s.Provenance())));
+            steps.Add(s.Make(() => new ProcedureStep(s.Str("id"), s.Text("name"), s.Enum<StepOwner>("owner"), min, max, after, s.Provenance())));
         }
 
         return steps.Count == 0
@@ -142,7 +142,7 @@ public sealed class AdvisorDataReader
                 r.OptText("surveillance") ?? LocalizedText.Empty, r.Provenance());
     });
 
-    private static ProductKind ReadProduct(YamlRecord r, FactSchema schema) => Make(r, () =>
+    private static ProductKind ReadProduct(YamlRecord r, FactSchema schema) => r.Make(() =>
     {
         var keywords = r.Record("keywords");
         var en = keywords?.List("en") ?? [];
@@ -187,7 +187,7 @@ public sealed class AdvisorDataReader
         }
     }
 
-    private static RequirementRule ReadRule(YamlRecord r, FactSchema schema) => Make(r, () =>
+    private static RequirementRule ReadRule(YamlRecord r, FactSchema schema) => r.Make(() =>
     {
         var id = r.Str("id");
         return new RequirementRule(id, r.Str("scheme"), Compile(r, "when", schema, id), r.Str("mode") == "catalogue" ? null : r.Enum<SchemeMode>("mode"),
@@ -305,21 +305,5 @@ public sealed class AdvisorDataReader
         {
             errors.Add(new ReferenceDataError(at.File, at.Line, e.Message));
         }
-    }
-
-    private static T Make<T>(YamlRecord r, Func<T> make)
-    {
-        T value;
-        try
-        {
-            value = make();
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw r.FailHere(e.Message);
-        }
-
-        r.EnsureAllRead();
-        return value;
     }
 }

@@ -165,7 +165,7 @@ public sealed partial class ReferenceDataReader
         }
     }
 
-    private static Authority ReadAuthority(YamlRecord r) => Make(r, () => new Authority(
+    private static Authority ReadAuthority(YamlRecord r) => r.Make(() => new Authority(
         r.Str("id"), r.Text("name"), r.Str("jurisdiction"), r.Enum<AuthorityKind>("kind"), r.OptStr("parent"), r.OptStr("url"),
         r.Provenance()));
 
@@ -177,17 +177,17 @@ public sealed partial class ReferenceDataReader
             r.OptText("validity") ?? LocalizedText.Empty,
             r.OptText("surveillance") ?? LocalizedText.Empty,
             r.OptStr("legal_basis"));
-        return Make(r, () => new Scheme(
+        return r.Make(() => new Scheme(
             r.Str("id"), r.Str("code"), r.Text("name"), r.Str("authority"), r.List("co_authorities"), r.Str("jurisdiction"),
             r.Enum<Obligation>("obligation"), r.Has("impact") ? r.Enum<Impact>("impact") : null, r.Enum<Management>("management"),
             r.Enum<SchemeMode>("mode"), terms, r.Provenance()));
     }
 
-    private static ImplementationRule ReadRule(YamlRecord r) => Make(r, () => new ImplementationRule(
+    private static ImplementationRule ReadRule(YamlRecord r) => r.Make(() => new ImplementationRule(
         r.Str("id"), r.Str("scheme"), r.Text("title"), r.OptDate("issued"), r.OptDate("in_force"), r.List("replaces"),
         r.Provenance()));
 
-    private static StandardEdition ReadStandard(YamlRecord r) => Make(r, () => new StandardEdition(
+    private static StandardEdition ReadStandard(YamlRecord r) => r.Make(() => new StandardEdition(
         Number(r, "number", r.Str("number")), r.Text("title"), r.Enum<StandardKind>("kind"), r.OptDate("published"),
         r.OptDate("in_force"), r.OptDate("withdrawn"), r.List("replaces").Select(n => Number(r, "replaces", n)).ToList(), r.Provenance()));
 
@@ -203,7 +203,7 @@ public sealed partial class ReferenceDataReader
             provenance = new Provenance(provenance.Source, verified: false, provenance.Note is null ? note : $"{provenance.Note}; {note}");
         }
 
-        return Make(r, () => new RegistryBody(
+        return r.Make(() => new RegistryBody(
             r.Str("id"), kind, r.Str("abbr"), r.Text("name"), r.Str("country"), r.OptStr("city"),
             r.Bool("foreign_invested", fallback: false), r.OptStr("gso_nb_number"), scopes.SelectMany(s => s.Designations),
             provenance));
@@ -246,7 +246,7 @@ public sealed partial class ReferenceDataReader
         {
             Guarded(() =>
             {
-                var category = Build(cr, () => new CatalogueCategory(scheme, edition, cr.Int("no"), cr.Text("name"), Inherit(cr, catalogueSource)));
+                var category = cr.Build(() => new CatalogueCategory(scheme, edition, cr.Int("no"), cr.Text("name"), Inherit(cr, catalogueSource)));
                 Add(categories, cr, RegistryKinds.Category, category, x => x.Id);
                 foreach (var pr in cr.Records("products"))
                 {
@@ -266,7 +266,7 @@ public sealed partial class ReferenceDataReader
         var parsedKeywords = keywords is null ? ProductKeywords.None : new ProductKeywords(keywords.List("en"), keywords.List("zh"));
         keywords?.EnsureAllRead();
         var standards = p.List("standards").Select(s => Number(p, "standards", s).Family).ToList();
-        return Make(p, () => new ProductType(category, p.Int("no"), p.OptStr("code"), p.Text("name"), p.Enum<ProductMode>("mode"),
+        return p.Make(() => new ProductType(category, p.Int("no"), p.OptStr("code"), p.Text("name"), p.Enum<ProductMode>("mode"),
             p.OptStr("rule"), standards, parsedKeywords, p.List("hs_codes"), Inherit(p, catalogueSource)));
     }
 
@@ -280,7 +280,7 @@ public sealed partial class ReferenceDataReader
             {
                 var date = r.Date("date");
                 perDate[date] = perDate.GetValueOrDefault(date) + 1;
-                var change = Make(r, () => new CatalogueChange(scheme, date, perDate[date], r.Str("instrument"), r.Text("effect"), r.Provenance()));
+                var change = r.Make(() => new CatalogueChange(scheme, date, perDate[date], r.Str("instrument"), r.Text("effect"), r.Provenance()));
                 Add(changes, r, RegistryKinds.Change, change, x => x.Id);
             });
         }
@@ -294,27 +294,6 @@ public sealed partial class ReferenceDataReader
 
     private static StandardNumber Number(YamlRecord r, string field, string text) =>
         StandardNumber.TryParse(text, out var number, out var error) ? number : throw r.Fail(field, error);
-
-    /// <summary>Builds a domain record and checks that no field of it went unread.</summary>
-    private static T Make<T>(YamlRecord r, Func<T> make)
-    {
-        var value = Build(r, make);
-        r.EnsureAllRead();
-        return value;
-    }
-
-    /// <summary>A domain constructor that refuses its arguments is reported at the record's line.</summary>
-    private static T Build<T>(YamlRecord r, Func<T> make)
-    {
-        try
-        {
-            return make();
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw r.FailHere(e.Message);
-        }
-    }
 
     private void Add<T>(List<T> list, YamlRecord r, string kind, T item, Func<T, string> key)
     {

@@ -81,19 +81,9 @@ internal sealed class YamlRecord
         where TEnum : struct, Enum
     {
         var text = Str(key);
-        if (text.Any(char.IsDigit))
-        {
-            throw Fail(key, $"'{key}' is '{text}'; expected one of {string.Join(", ", System.Enum.GetNames<TEnum>().Select(SnakeCase))}");
-        }
-
-        var pascal = string.Concat(text.Split('_', '-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
-        if (System.Enum.TryParse<TEnum>(pascal, ignoreCase: false, out var value) && System.Enum.IsDefined(value))
-        {
-            return value;
-        }
-
-        var allowed = string.Join(", ", System.Enum.GetNames<TEnum>().Select(SnakeCase));
-        throw Fail(key, $"'{key}' is '{text}'; expected one of {allowed}");
+        return SnakeCaseNames.TryParse<TEnum>(text, ignoreCase: false, out var value)
+            ? value
+            : throw Fail(key, $"'{key}' is '{text}'; expected one of {SnakeCaseNames.List<TEnum>()}");
     }
 
     public IReadOnlyList<string> List(string key) => Find(key) switch
@@ -148,6 +138,27 @@ internal sealed class YamlRecord
         return new Provenance(source, Bool("verified", fallback: true), OptStr("note"));
     }
 
+    /// <summary>Builds a domain record from this mapping and checks that no field of it went unread.</summary>
+    public T Make<T>(Func<T> make)
+    {
+        var value = Build(make);
+        EnsureAllRead();
+        return value;
+    }
+
+    /// <summary>A domain constructor that refuses its arguments is reported at this record's line.</summary>
+    public T Build<T>(Func<T> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw FailHere(e.Message);
+        }
+    }
+
     public void EnsureAllRead()
     {
         foreach (var child in node.Children)
@@ -188,7 +199,4 @@ internal sealed class YamlRecord
 
         return null;
     }
-
-    private static string SnakeCase(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -13,5 +13,5 @@ public static class ApiJson
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }
 
-    public static string SnakeCase(string pascal) => JsonNamingPolicy.SnakeCaseLower.ConvertName(pascal);
+    public static string SnakeCase(string pascal) => Certa.Domain.Common.SnakeCaseNames.Of(pascal);
 }

@@ -63,14 +63,12 @@ public sealed class QueryErrors
             return null;
         }
 
-        var pascal = string.Concat(text.Split('_', '-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
-        // Enum.TryParse also takes numbers ("1"): only names are part of the API.
-        if (!text.Any(char.IsDigit) && System.Enum.TryParse<TEnum>(pascal, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+        if (SnakeCaseNames.TryParse<TEnum>(text, ignoreCase: true, out var value))
         {
             return value;
         }
 
-        Add(field, $"'{text}' is not one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(ApiJson.SnakeCase))}.");
+        Add(field, $"'{text}' is not one of: {SnakeCaseNames.List<TEnum>()}.");
         return null;
     }
 
