@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Certa.Domain.Access;
+using Certa.Infrastructure.Demo;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.ReferenceData;
 using Certa.Web.Hosting;
@@ -11,7 +13,7 @@ internal static class ServeCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var demo = new Option<bool>("--demo") { Description = "Load the demo data (currently: the full reference registry) before serving." };
+        var demo = new Option<bool>("--demo") { Description = "Load the reference registry and the demo world (data/demo/world.yaml: one organisation of each kind, one person per role); new people's passwords are printed once." };
         var urls = new Option<string?>("--urls") { Description = $"Address(es) to listen on (default {CertaWebApp.DefaultUrl})." };
         var command = new Command("serve", "Run the Certa web application and API; migrates the database and loads the registry on first start.")
         {
@@ -61,5 +63,30 @@ internal static class ServeCommand
                 ? $"Registry loaded from {dataDirectory}: {report.Summary}"
                 : $"Registry is current with {dataDirectory}.");
         }
+
+        if (demo)
+        {
+            var credentials = await scope.ServiceProvider.GetRequiredService<DemoWorld>().SeedAsync(dataDirectory, CommandContext.CommandLine(), ct);
+            PrintCredentials(credentials);
+        }
+    }
+
+    private static void PrintCredentials(IReadOnlyList<DemoCredential> credentials)
+    {
+        if (credentials.Count == 0)
+        {
+            Console.WriteLine("Demo world is present; its passwords were printed when it was created (they are not stored in clear).");
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Demo world created. Sign in at /account/login with these (shown once, not stored in clear):");
+        var width = credentials.Max(c => c.Email.Length);
+        foreach (var c in credentials)
+        {
+            Console.WriteLine($"  {c.Email.PadRight(width)}  {c.Password}  {c.Organisation,-18} {string.Join(", ", c.Roles.Select(r => r.Name()))}");
+        }
+
+        Console.WriteLine();
     }
 }

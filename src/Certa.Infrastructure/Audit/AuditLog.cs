@@ -12,6 +12,19 @@ public static class AuditLog
 {
     public static async Task<AuditEvent> AppendAsync(CertaDbContext db, AuditEntry entry, DateTimeOffset at, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit events are appended inside the transaction of the change they record; none is open.");
+        }
+
+        // Two writers must not both read the same last event and chain onto it. SQLite's write
+        // transactions are already exclusive (Microsoft.Data.Sqlite begins them IMMEDIATE); PostgreSQL
+        // needs a lock, held to the end of the transaction.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(2026112701)", ct);
+        }
+
         var last = db.AuditEvents.Local.OrderByDescending(e => e.Sequence).FirstOrDefault()
             ?? await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
         var next = AuditEvent.Next(last, entry, at);

@@ -1,4 +1,9 @@
+using Certa.Domain.Audit;
+using Certa.Domain.Common;
+using Certa.Domain.Organisations;
 using Certa.Domain.Registry;
+using Certa.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certa.Infrastructure.Persistence;
@@ -6,9 +11,13 @@ namespace Certa.Infrastructure.Persistence;
 /// <summary>
 /// Certa's database. One model, two providers: each provider has its own derived context so that
 /// its migrations live apart (<see cref="SqliteCertaDbContext"/>, <see cref="PostgresCertaDbContext"/>).
+/// Aggregates are saved only through <see cref="CommitAsync"/>, which writes their events to the audit
+/// trail in the same transaction; a plain <c>SaveChanges</c> refuses them.
 /// </summary>
-public abstract class CertaDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CertaDbContext(DbContextOptions options) : IdentityUserContext<CertaUser, Guid>(options)
 {
+    private bool committing;
+
     public DbSet<Authority> Authorities => Set<Authority>();
 
     public DbSet<Scheme> Schemes => Set<Scheme>();
@@ -31,12 +40,116 @@ public abstract class CertaDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<ReferenceFileRecord> ReferenceFiles => Set<ReferenceFileRecord>();
 
-    public DbSet<Certa.Domain.Audit.AuditEvent> AuditEvents => Set<Certa.Domain.Audit.AuditEvent>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CertaDbContext).Assembly);
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>
+    /// Saves every change and, for each event the changed aggregates recorded, an audit event by
+    /// <paramref name="who"/>, all in one transaction (the caller's, if one is open).
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEvent>> CommitAsync(CommandContext who, DateTimeOffset at, CancellationToken ct)
+    {
+        var (actor, correlationId) = (who.Actor, who.CorrelationId);
+        var changed = ChangeTracker.Entries<Aggregate>().Select(e => e.Entity).Where(a => a.PendingEvents().Count > 0).ToList();
+        var owned = CurrentTransaction is null;
+        await using var transaction = owned ? await Database.BeginTransactionAsync(ct) : null;
+        var written = new List<AuditEvent>();
+        foreach (var aggregate in changed)
+        {
+            foreach (var e in aggregate.PendingEvents())
+            {
+                written.Add(await Audit.AuditLog.AppendAsync(this,
+                    new AuditEntry(actor.AuditName, actor.OrganisationId ?? OwnerOf(aggregate), e.Action, aggregate.EntityType,
+                        aggregate.EntityKey, aggregate.AuditState(), correlationId, e.Details), at, ct));
+            }
+        }
+
+        committing = true;
+        try
+        {
+            await SaveChangesAsync(ct);
+        }
+        finally
+        {
+            committing = false;
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        changed.ForEach(a => a.ClearEvents());
+        return written;
+    }
+
+    private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? CurrentTransaction => Database.CurrentTransaction;
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseUnaudited();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseUnaudited();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CertaDbContext).Assembly);
+    }
+
+    // The organisation an event belongs to when the actor has none (the command line, Certa itself).
+    private static string? OwnerOf(Aggregate aggregate) => aggregate switch
+    {
+        Organisation o => o.Id,
+        Person p => p.OrganisationId,
+        Invitation i => i.OrganisationId,
+        ApiKey k => k.OrganisationId,
+        _ => null,
+    };
+
+    private void RefuseUnaudited()
+    {
+        if (committing)
+        {
+            return;
+        }
+
+        var unaudited = ChangeTracker.Entries<Aggregate>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted || e.Entity.PendingEvents().Count > 0)
+            .Select(e => $"{e.Entity.EntityType} {e.Entity.EntityKey}")
+            .ToList();
+        if (unaudited.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{string.Join(", ", unaudited)} changed outside CommitAsync; aggregates are saved with their audit events only.");
+        }
+    }
 }
 
-public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options) : CertaDbContext(options);
+public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options) : CertaDbContext(options)
+{
+    /// <summary>
+    /// SQLite has no time type and EF cannot compare DateTimeOffset text there; written as fixed-width
+    /// UTC text (<c>2026-11-27T08:05:14.123456Z</c>), times sort and compare as strings, so time filters run in SQL.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTextConverter>();
+    }
+}
 
 public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options) : CertaDbContext(options);

@@ -39,7 +39,10 @@ public sealed partial class ReferenceDataReader
             throw new ReferenceDataException([new ReferenceDataError(directory, 0, "data directory not found")]);
         }
 
+        // data/demo/ holds the demo world (organisations and people), not registry data.
+        var demo = Path.Combine(root, "demo") + Path.DirectorySeparatorChar;
         var files = Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(demo, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {

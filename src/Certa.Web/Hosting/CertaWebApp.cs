@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Certa.Infrastructure.Persistence;
+using Certa.Web.Access;
 using Certa.Web.Api;
+using Certa.Web.Audit;
 using Certa.Web.Localization;
+using Certa.Web.Organisations;
 using Certa.Web.Registry;
 using Certa.Web.Requirements;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -61,6 +64,9 @@ public static class CertaWebApp
         services.AddCertaDatabase(database);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<RegistryQueries>();
+        services.AddScoped<Organisations.OrganisationQueries>();
+        services.AddScoped<Audit.AuditQueries>();
+        services.AddCertaAccess(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -82,7 +88,14 @@ public static class CertaWebApp
         // Chinese text is written as characters, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Registry/Home", "/"));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AddPageRoute("/Registry/Home", "/");
+            // Everything else needs a signed-in person (the fallback policy); these folders are public.
+            o.Conventions.AllowAnonymousToFolder("/Registry");
+            o.Conventions.AllowAnonymousToFolder("/Advisor");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
         services.AddSingleton<UiText>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -112,10 +125,14 @@ public static class CertaWebApp
         app.UseStatusCodePages(ErrorPages.WriteAsync);
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseActors();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o =>
         {
             o.WithTitle("Certa API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
@@ -125,9 +142,11 @@ public static class CertaWebApp
             o.DotNetFlag = false;
             o.DefaultFonts = false;
             o.Agent = new ScalarAgentOptions { Disabled = true };
-        });
-        app.MapRegistryApi();
+        }).AllowAnonymous();
+        app.MapRegistryApi().Public();
         app.MapRequirementsApi();
+        app.MapOrganisationApi();
+        app.MapAuditApi();
         app.MapUiEndpoints();
         app.MapRazorPages();
     }

@@ -18,7 +18,7 @@ public static class UiEndpoints
                 ? returnUrl
                 : "/";
             return TypedResults.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 
         MapAsset(app, "site.css", "text/css; charset=utf-8");
         MapAsset(app, "site.js", "text/javascript; charset=utf-8");
@@ -29,5 +29,5 @@ public static class UiEndpoints
         {
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return TypedResults.Stream(typeof(UiEndpoints).Assembly.GetManifestResourceStream("Certa.Web.Assets." + name)!, contentType);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 }

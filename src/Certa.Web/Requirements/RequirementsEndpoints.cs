@@ -3,6 +3,7 @@ using System.Text.Json;
 using Certa.Infrastructure.Advisor;
 using Certa.Requirements.Evaluation;
 using Certa.Requirements.Profiles;
+using Certa.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class RequirementsEndpoints
 
     public static void MapRequirementsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/requirements").WithTags("Market-access advisor");
+        var api = app.MapGroup("/api/v1/requirements").WithTags("Market-access advisor").Public();
         api.MapPost("/evaluate", Evaluate).WithName("EvaluateRequirements")
             .Accepts<ProfileInput>("application/json")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -1,0 +1,62 @@
+using Certa.Domain.Organisations;
+
+namespace Certa.Domain.Access;
+
+/// <summary>
+/// The one place that says who may do what. Every API endpoint and page names a
+/// <see cref="Permission"/>; this table says which roles hold it and how far it reaches. A test walks
+/// every endpoint against every role using this table as the expected answer.
+/// </summary>
+public static class AccessRules
+{
+    private static readonly (Role Role, Permission Permission, Reach Reach)[] Grants =
+    [
+        .. Everyone(Permission.ProfileRead, Reach.Own),
+        .. Everyone(Permission.OrganisationsRead, Reach.Own),
+        (Role.PlatformAdmin, Permission.OrganisationsRead, Reach.Any),
+        (Role.AuthorityOfficer, Permission.OrganisationsRead, Reach.Any),
+        (Role.PlatformAdmin, Permission.OrganisationsCreate, Reach.Any),
+
+        (Role.PlatformAdmin, Permission.PeopleRead, Reach.Any),
+        (Role.BodyAdmin, Permission.PeopleRead, Reach.Own),
+        (Role.OrganisationAdmin, Permission.PeopleRead, Reach.Own),
+        (Role.PlatformAdmin, Permission.PeopleManage, Reach.Any),
+        (Role.BodyAdmin, Permission.PeopleManage, Reach.Own),
+        (Role.OrganisationAdmin, Permission.PeopleManage, Reach.Own),
+
+        (Role.BodyAdmin, Permission.ApiKeysManage, Reach.Own),
+        (Role.OrganisationAdmin, Permission.ApiKeysManage, Reach.Own),
+
+        (Role.BodyAdmin, Permission.AuditRead, Reach.Own),
+        (Role.OrganisationAdmin, Permission.AuditRead, Reach.Own),
+        (Role.AuthorityOfficer, Permission.AuditRead, Reach.Any),
+        (Role.PlatformAdmin, Permission.AuditRead, Reach.Any),
+        (Role.AuthorityOfficer, Permission.AuditVerify, Reach.Any),
+        (Role.PlatformAdmin, Permission.AuditVerify, Reach.Any),
+    ];
+
+    // Machine clients read; they never manage people, keys or organisations.
+    private static readonly HashSet<Permission> MachineGrantable =
+        [Permission.ProfileRead, Permission.OrganisationsRead, Permission.PeopleRead, Permission.AuditRead, Permission.AuditVerify];
+
+    /// <summary>How far <paramref name="role"/> reaches with <paramref name="permission"/>.</summary>
+    public static Reach ReachOf(Role role, Permission permission) =>
+        Grants.Where(g => g.Role == role && g.Permission == permission).Select(g => g.Reach).DefaultIfEmpty(Reach.None).Max();
+
+    /// <summary>The widest reach any of <paramref name="roles"/> gives.</summary>
+    public static Reach ReachOf(IEnumerable<Role> roles, Permission permission) =>
+        roles.Select(r => ReachOf(r, permission)).DefaultIfEmpty(Reach.None).Max();
+
+    /// <summary>
+    /// The scopes an API key of an organisation of <paramref name="kind"/> may carry: what the
+    /// organisation's people could do, less anything that manages people, keys or organisations.
+    /// </summary>
+    public static IReadOnlyList<Permission> ScopesFor(OrganisationKind kind) =>
+        [.. Enum.GetValues<Permission>().Where(p => MachineGrantable.Contains(p) && ReachOf(Roles.For(kind), p) != Reach.None)];
+
+    /// <summary>A key reaches no further than its scope would for the organisation's people.</summary>
+    public static Reach ScopeReach(OrganisationKind kind, Permission permission) => ReachOf(Roles.For(kind), permission);
+
+    private static IEnumerable<(Role, Permission, Reach)> Everyone(Permission permission, Reach reach) =>
+        Roles.All.Select(r => (r, permission, reach));
+}

@@ -1,0 +1,108 @@
+using Certa.Domain.Organisations;
+
+namespace Certa.Domain.Access;
+
+/// <summary>Who is acting: a signed-in person, a machine client with an API key, the command line, or Certa itself.</summary>
+public enum ActorKind
+{
+    Person,
+    Client,
+    CommandLine,
+    System,
+}
+
+/// <summary>
+/// The actor of one request or command, with what it may do. Built afresh for each request from the
+/// database, so a changed role or a deactivation takes effect at once.
+/// </summary>
+public sealed class Actor
+{
+    private Actor(ActorKind kind, string id, string? organisationId, OrganisationKind? organisationKind,
+        IReadOnlyList<Role> roles, IReadOnlyList<Permission> scopes, string displayName)
+    {
+        Kind = kind;
+        Id = id;
+        OrganisationId = organisationId;
+        OrganisationKind = organisationKind;
+        Roles = roles;
+        Scopes = scopes;
+        DisplayName = displayName;
+    }
+
+    public ActorKind Kind { get; }
+
+    public string Id { get; }
+
+    public string? OrganisationId { get; }
+
+    public OrganisationKind? OrganisationKind { get; }
+
+    public IReadOnlyList<Role> Roles { get; }
+
+    /// <summary>For a machine client, the scopes of its key.</summary>
+    public IReadOnlyList<Permission> Scopes { get; }
+
+    public string DisplayName { get; }
+
+    /// <summary>How the audit trail names the actor: <c>person:{id}</c>, <c>client:{key id}</c>, <c>cli:{user}</c>, <c>system</c>.</summary>
+    public string AuditName => Kind switch
+    {
+        ActorKind.Person => $"person:{Id}",
+        ActorKind.Client => $"client:{Id}",
+        ActorKind.CommandLine => $"cli:{Id}",
+        ActorKind.System => "system",
+    };
+
+    public Guid? PersonId => Kind == ActorKind.Person ? Guid.Parse(Id) : null;
+
+    public static Actor ForPerson(Person person, Organisation organisation) =>
+        new(ActorKind.Person, person.Id.ToString(), organisation.Id, organisation.Kind, person.Roles, [], person.DisplayName);
+
+    public static Actor ForClient(ApiKey key, Organisation organisation) =>
+        new(ActorKind.Client, key.Id, organisation.Id, organisation.Kind, [], key.Scopes, key.Name);
+
+    public static Actor CommandLine(string user) =>
+        new(ActorKind.CommandLine, user, null, null, [], [], user);
+
+    public static Actor System { get; } = new(ActorKind.System, "system", null, null, [], [], "Certa");
+
+    /// <summary>How far this actor reaches with <paramref name="permission"/>. The command line and Certa itself reach everywhere.</summary>
+    public Reach ReachOf(Permission permission) => Kind switch
+    {
+        ActorKind.Person => AccessRules.ReachOf(Roles, permission),
+        ActorKind.Client => Scopes.Contains(permission) && OrganisationKind is { } kind ? AccessRules.ScopeReach(kind, permission) : Reach.None,
+        ActorKind.CommandLine or ActorKind.System => Reach.Any,
+    };
+
+    /// <summary>Whether the actor may use <paramref name="permission"/> on something that belongs to <paramref name="organisationId"/>.</summary>
+    public bool May(Permission permission, string organisationId) => ReachOf(permission) switch
+    {
+        Reach.Any => true,
+        Reach.Own => string.Equals(OrganisationId, organisationId, StringComparison.Ordinal),
+        Reach.None => false,
+    };
+
+    /// <summary>Refuses, naming the organisation, when <see cref="May"/> is false.</summary>
+    public void Require(Permission permission, string organisationId)
+    {
+        if (!May(permission, organisationId))
+        {
+            throw Common.DomainException.Forbidden("other-organisation",
+                ReachOf(permission) == Reach.None
+                    ? $"You may not {Describe(permission)}."
+                    : $"'{organisationId}' is another organisation: you may {Describe(permission)} only for your own ('{OrganisationId}').");
+        }
+    }
+
+    private static string Describe(Permission permission) => permission switch
+    {
+        Permission.ProfileRead => "read this profile",
+        Permission.OrganisationsRead => "see this organisation",
+        Permission.OrganisationsCreate => "create organisations",
+        Permission.PeopleRead => "see these people",
+        Permission.PeopleManage => "manage these people",
+        Permission.ApiKeysManage => "manage these API keys",
+        Permission.AuditRead => "read these audit events",
+        Permission.AuditVerify => "verify the audit chain",
+    };
+}

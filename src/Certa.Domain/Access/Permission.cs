@@ -1,0 +1,26 @@
+namespace Certa.Domain.Access;
+
+/// <summary>Something an actor may do. Each API endpoint and page declares the one it needs.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A permission is what it is called.")]
+public enum Permission
+{
+    /// <summary>Read one's own identity, organisation and roles.</summary>
+    ProfileRead,
+    OrganisationsRead,
+    OrganisationsCreate,
+    PeopleRead,
+    /// <summary>Invite people, change their roles, deactivate them.</summary>
+    PeopleManage,
+    ApiKeysManage,
+    AuditRead,
+    /// <summary>Walk the whole hash chain; only for those who may read every event.</summary>
+    AuditVerify,
+}
+
+/// <summary>How far a grant reaches: nowhere, the actor's own organisation, or every organisation.</summary>
+public enum Reach
+{
+    None,
+    Own,
+    Any,
+}

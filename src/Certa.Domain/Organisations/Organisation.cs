@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Certa.Domain.Common;
+
+namespace Certa.Domain.Organisations;
+
+/// <summary>
+/// A party that works in Certa: a certification body, a lab, an applicant, an authority, a
+/// verifier or the platform's operator. Bodies and labs are the registry's designated entries, so
+/// they carry the registry id they stand for.
+/// </summary>
+public sealed partial class Organisation : Aggregate
+{
+    private Organisation()
+    {
+        Id = string.Empty;
+        Name = LocalizedText.Empty;
+    }
+
+    /// <summary>A short lower-case id used in URLs: <c>cqc</c>, <c>lab-cttl</c>, <c>acme-computers</c>.</summary>
+    public string Id { get; private set; }
+
+    public OrganisationKind Kind { get; private set; }
+
+    public LocalizedText Name { get; private set; }
+
+    /// <summary>The registry entry this organisation is (a body's or lab's id in <c>bodies.yaml</c>/<c>labs.yaml</c>, an authority's id).</summary>
+    public string? RegistryId { get; private set; }
+
+    /// <summary>ISO 3166 alpha-2 country code.</summary>
+    public string? Country { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public override string EntityType => "organisation";
+
+    public override string EntityKey => Id;
+
+    public static Organisation Create(string id, OrganisationKind kind, LocalizedText name, string? registryId, string? country, DateTimeOffset at)
+    {
+        var slug = id?.Trim() ?? string.Empty;
+        if (!SlugPattern().IsMatch(slug))
+        {
+            throw DomainException.Invalid("invalid-organisation-id",
+                $"'{id}' is not a valid organisation id: 2–63 lower-case letters, digits and hyphens, starting with a letter or digit.", "id");
+        }
+
+        if (string.IsNullOrWhiteSpace(name?.En))
+        {
+            throw DomainException.Invalid("name-required", "An organisation needs an English name.", "name");
+        }
+
+        var registry = string.IsNullOrWhiteSpace(registryId) ? null : registryId.Trim();
+        if (registry is null && kind is OrganisationKind.CertificationBody or OrganisationKind.Laboratory)
+        {
+            throw DomainException.Invalid("registry-link-required",
+                $"A {Common.SnakeCaseNames.Of(kind.ToString())} must name the registry entry it is (its id in the registry of bodies and labs).", "registryId");
+        }
+
+        var countryCode = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+        if (countryCode is not null && !CountryPattern().IsMatch(countryCode))
+        {
+            throw DomainException.Invalid("invalid-country", $"'{country}' is not an ISO 3166 two-letter country code.", "country");
+        }
+
+        var organisation = new Organisation
+        {
+            Id = slug,
+            Kind = kind,
+            Name = name,
+            RegistryId = registry,
+            Country = countryCode,
+            CreatedAt = at,
+        };
+        organisation.Record("organisation.created", new { kind = Common.SnakeCaseNames.Of(kind.ToString()), registryId = registry });
+        return organisation;
+    }
+
+    public void Rename(LocalizedText name)
+    {
+        if (string.IsNullOrWhiteSpace(name?.En))
+        {
+            throw DomainException.Invalid("name-required", "An organisation needs an English name.", "name");
+        }
+
+        if (name == Name)
+        {
+            return;
+        }
+
+        Name = name;
+        Record("organisation.renamed", new { name = name.En, nameZh = name.Zh });
+    }
+
+    public override object AuditState() => new
+    {
+        id = Id,
+        kind = Common.SnakeCaseNames.Of(Kind.ToString()),
+        name = Name.En,
+        nameZh = Name.Zh,
+        registryId = RegistryId,
+        country = Country,
+    };
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+}
