@@ -1,3 +1,4 @@
+using Certa.Infrastructure.Demo;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.ReferenceData;
 using Certa.Web.Hosting;
@@ -39,31 +40,97 @@ public sealed class CertaTestApp : IAsyncDisposable
 
     public static string RepositoryDataDirectory => Path.Combine(RepositoryRoot, "data");
 
-    public static async Task<CertaTestApp> StartAsync(DatabaseProvider provider, bool importData = true)
+    /// <summary>The demo people's sign-ins, when the app was started with <c>demo: true</c>.</summary>
+    public IReadOnlyList<DemoCredential> Demo { get; private set; } = [];
+
+    /// <summary>The demo password of <paramref name="email"/>.</summary>
+    public string PasswordOf(string email) =>
+        Demo.FirstOrDefault(c => c.Email == email)?.Password ?? throw new InvalidOperationException($"{email} is not a demo person; start with demo: true.");
+
+    /// <summary>
+    /// Starts Certa. <paramref name="demo"/> also seeds <c>data/demo/world.yaml</c> (implies the
+    /// registry import); <paramref name="settings"/> overrides configuration, e.g. the sign-in rate limit.
+    /// </summary>
+    public static async Task<CertaTestApp> StartAsync(DatabaseProvider provider, bool importData = true, bool demo = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var settings = database.Settings();
-        settings["urls"] = "http://127.0.0.1:0";
-        settings["Serilog:MinimumLevel:Default"] = "Warning";
+        var configuration = database.Settings();
+        configuration["urls"] = "http://127.0.0.1:0";
+        configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        // Tests sign in many times from one address; the limit itself is tested with a low value.
+        configuration["Certa:Security:SignInAttemptsPerMinute"] = "10000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        IReadOnlyList<DemoCredential> credentials = [];
         var app = CertaWebApp.Build([], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(configuration);
             builder.Environment.EnvironmentName = Environments.Production;
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
             await DatabaseMaintenance.MigrateAsync(db, CancellationToken.None);
-            if (importData)
+            if (importData || demo)
             {
                 await new RegistryImporter(db, TimeProvider.System)
                     .ImportAsync(ReferenceDataReader.Read(RepositoryDataDirectory), dryRun: false, CancellationToken.None);
+            }
+
+            if (demo)
+            {
+                credentials = await scope.ServiceProvider.GetRequiredService<DemoWorld>()
+                    .SeedAsync(RepositoryDataDirectory, CommandContext.CommandLine(), CancellationToken.None);
             }
         }
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CertaTestApp(app, database, new Uri(address));
+        return new CertaTestApp(app, database, new Uri(address)) { Demo = credentials };
+    }
+
+    /// <summary>
+    /// A client signed in as <paramref name="email"/> through the real sign-in form (anti-forgery
+    /// token and all), holding the session cookie. Fails if the sign-in does not succeed.
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(string email, string? password = null)
+    {
+        var client = NewBrowserlikeClient();
+        var response = await PostSignInAsync(client, email, password ?? PasswordOf(email));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} answered {(int)response.StatusCode}, not a redirect.");
+        }
+
+        return client;
+    }
+
+    /// <summary>A client with its own cookie jar that does not follow redirects.</summary>
+    public HttpClient NewBrowserlikeClient() =>
+        new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
+
+    /// <summary>Posts the sign-in form as a browser would: GET for the token, then POST.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/account/login");
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>The anti-forgery token of the form on <paramref name="path"/> (the client keeps the matching cookie).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No anti-forgery token on {path}.");
     }
 
     private static string FindRepositoryRoot()
