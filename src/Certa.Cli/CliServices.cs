@@ -1,3 +1,4 @@
+using Certa.Infrastructure.Identity;
 using Certa.Infrastructure.Persistence;
 using Certa.Web.Registry;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,8 @@ public static class CliServices
         services.AddSingleton(TimeProvider.System);
         services.AddCertaDatabase(database);
         services.AddScoped<RegistryQueries>();
+        services.AddLogging();
+        services.AddCertaIdentity();
         return services.BuildServiceProvider();
     }
 

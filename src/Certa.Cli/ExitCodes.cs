@@ -11,7 +11,7 @@ public static class ExitCodes
     /// <summary>The command line was wrong: unknown command, bad option value.</summary>
     public const int Usage = 2;
 
-    /// <summary>The reference data were refused; nothing was imported.</summary>
+    /// <summary>The reference data were refused (nothing was imported), or a rule refused the command (an e-mail already taken, an organisation that exists); nothing was changed.</summary>
     public const int DataRefused = 3;
 
     /// <summary>The database or configuration is unusable (unreachable, not migrated, bad settings).</summary>

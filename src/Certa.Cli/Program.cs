@@ -12,6 +12,8 @@ root.Subcommands.Add(ImportCommand.Create(global));
 root.Subcommands.Add(RegistryCommand.Create(global));
 root.Subcommands.Add(RequirementsCommand.Create(global));
 root.Subcommands.Add(AuditCommand.Create(global));
+root.Subcommands.Add(OrgCommand.Create(global));
+root.Subcommands.Add(PeopleCommand.Create(global));
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

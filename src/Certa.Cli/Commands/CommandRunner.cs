@@ -22,6 +22,11 @@ internal static class CommandRunner
 
             return ExitCodes.DataRefused;
         }
+        catch (Domain.Common.DomainException e)
+        {
+            await Console.Error.WriteLineAsync($"certa: refused ({e.Code}): {e.Message} Nothing was changed.");
+            return e.Kind == Domain.Common.RefusalKind.Invalid ? ExitCodes.Usage : ExitCodes.DataRefused;
+        }
         catch (Infrastructure.Advisor.AdvisorUnavailableException e)
         {
             await Console.Error.WriteLineAsync($"certa: {e.Message}");
