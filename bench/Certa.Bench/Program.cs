@@ -12,6 +12,11 @@ switch (args.FirstOrDefault())
     case "ndjson":
         AdvisorLoad.WriteNdjson(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
         break;
+    case "audit":
+        await AuditLoad.RunAsync(
+            args.Length > 2 ? Enum.Parse<Certa.Infrastructure.Persistence.DatabaseProvider>(args[2], ignoreCase: true) : Certa.Infrastructure.Persistence.DatabaseProvider.Sqlite,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RegistrySearchBenchmarks).Assembly).Run(args);
         break;

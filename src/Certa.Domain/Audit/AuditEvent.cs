@@ -73,21 +73,46 @@ public sealed class AuditEvent
         return e;
     }
 
-    /// <summary>SHA-256 of this event's fields (all but the hash itself) in canonical JSON.</summary>
-    public string ComputeHash() => Sha256(CanonicalJson.Serialize(new
+    /// <summary>
+    /// SHA-256 of this event's fields (all but the hash itself) in canonical JSON (RFC 8785). Written
+    /// member by member in sorted order rather than through a general serializer, because
+    /// <c>certa audit verify</c> recomputes it for every event; <see cref="Details"/> is stored
+    /// canonical already and goes in as it is, so its stored bytes are what the hash covers.
+    /// </summary>
+    public string ComputeHash()
     {
-        sequence = Sequence,
-        occurredAt = OccurredAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
-        actor = Actor,
-        organisation = Organisation,
-        action = Action,
-        entityType = EntityType,
-        entityId = EntityId,
-        stateDigest = StateDigest,
-        correlationId = CorrelationId,
-        details = JsonDocument.Parse(Details).RootElement,
-        previousHash = PreviousHash,
-    }));
+        var json = new StringBuilder(512 + Details.Length);
+        json.Append("{\"action\":");
+        CanonicalJson.WriteString(Action, json);
+        json.Append(",\"actor\":");
+        CanonicalJson.WriteString(Actor, json);
+        json.Append(",\"correlationId\":");
+        CanonicalJson.WriteString(CorrelationId, json);
+        json.Append(",\"details\":").Append(Details);
+        json.Append(",\"entityId\":");
+        CanonicalJson.WriteString(EntityId, json);
+        json.Append(",\"entityType\":");
+        CanonicalJson.WriteString(EntityType, json);
+        json.Append(",\"occurredAt\":");
+        CanonicalJson.WriteString(OccurredAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture), json);
+        json.Append(",\"organisation\":");
+        if (Organisation is null)
+        {
+            json.Append("null");
+        }
+        else
+        {
+            CanonicalJson.WriteString(Organisation, json);
+        }
+
+        json.Append(",\"previousHash\":");
+        CanonicalJson.WriteString(PreviousHash, json);
+        json.Append(",\"sequence\":").Append(CanonicalJson.Number(Sequence));
+        json.Append(",\"stateDigest\":");
+        CanonicalJson.WriteString(StateDigest, json);
+        json.Append('}');
+        return Sha256(json.ToString());
+    }
 
     /// <summary>SHA-256 (hex) of any value's canonical JSON.</summary>
     public static string Digest<T>(T state) => Sha256(CanonicalJson.Serialize(state));

@@ -142,7 +142,8 @@ public static class CanonicalJson
         return (digits, exponent + integerPart.Length - 1 - leadingZeros);
     }
 
-    private static void WriteString(string value, StringBuilder builder)
+    /// <summary>Appends <paramref name="value"/> as an RFC 8785 string, quotes included.</summary>
+    internal static void WriteString(string value, StringBuilder builder)
     {
         builder.Append('"');
         foreach (var c in value)
