@@ -15,6 +15,12 @@ public abstract class Aggregate
     /// <summary>The entity's id as text.</summary>
     public abstract string EntityKey { get; }
 
+    /// <summary>
+    /// The organisation the entity belongs to, if any. Its audit events are filed under it, whoever
+    /// acted: a platform admin changing a body's person writes an event the body's admins see.
+    /// </summary>
+    public virtual string? OwningOrganisation => null;
+
     /// <summary>The events recorded since the aggregate was loaded or last saved.</summary>
     public IReadOnlyList<DomainEvent> PendingEvents() => pending;
 

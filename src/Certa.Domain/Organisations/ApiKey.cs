@@ -43,6 +43,8 @@ public sealed class ApiKey : Aggregate
 
     public override string EntityKey => Id;
 
+    public override string? OwningOrganisation => OrganisationId;
+
     public static (ApiKey Key, string Plaintext) Issue(Organisation organisation, string name, IEnumerable<Permission> scopes,
         Guid? createdBy, DateTimeOffset at, DateTimeOffset? expiresAt)
     {

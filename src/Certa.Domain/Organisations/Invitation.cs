@@ -50,6 +50,8 @@ public sealed class Invitation : Aggregate
 
     public override string EntityKey => Id.ToString();
 
+    public override string? OwningOrganisation => OrganisationId;
+
     /// <summary>Makes an invitation and the token for its link (shown once, never stored).</summary>
     public static (Invitation Invitation, string Token) Issue(Organisation organisation, string email, IEnumerable<Role> roles,
         Guid? invitedBy, DateTimeOffset at)

@@ -35,6 +35,8 @@ public sealed partial class Organisation : Aggregate
 
     public override string EntityKey => Id;
 
+    public override string? OwningOrganisation => Id;
+
     public static Organisation Create(string id, OrganisationKind kind, LocalizedText name, string? registryId, string? country, DateTimeOffset at)
     {
         var slug = id?.Trim() ?? string.Empty;

@@ -44,6 +44,8 @@ public sealed class Person : Aggregate
 
     public override string EntityKey => Id.ToString();
 
+    public override string? OwningOrganisation => OrganisationId;
+
     public bool IsActive => Status == PersonStatus.Active;
 
     public bool IsAdmin => roles.Any(r => r is Role.BodyAdmin or Role.OrganisationAdmin or Role.PlatformAdmin);

@@ -66,7 +66,7 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
             foreach (var e in aggregate.PendingEvents())
             {
                 written.Add(await Audit.AuditLog.AppendAsync(this,
-                    new AuditEntry(actor.AuditName, actor.OrganisationId ?? OwnerOf(aggregate), e.Action, aggregate.EntityType,
+                    new AuditEntry(actor.AuditName, aggregate.OwningOrganisation ?? actor.OrganisationId, e.Action, aggregate.EntityType,
                         aggregate.EntityKey, aggregate.AuditState(), correlationId, e.Details), at, ct));
             }
         }
@@ -109,16 +109,6 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CertaDbContext).Assembly);
     }
-
-    // The organisation an event belongs to when the actor has none (the command line, Certa itself).
-    private static string? OwnerOf(Aggregate aggregate) => aggregate switch
-    {
-        Organisation o => o.Id,
-        Person p => p.OrganisationId,
-        Invitation i => i.OrganisationId,
-        ApiKey k => k.OrganisationId,
-        _ => null,
-    };
 
     private void RefuseUnaudited()
     {
