@@ -136,13 +136,27 @@ public sealed class PeopleCommands(CertaDbContext db, UserManager<CertaUser> use
         return person;
     }
 
-    /// <summary>Records a credential change the sign-in system has just made (password, two-factor).</summary>
-    public async Task NoteCredentialChangeAsync(CommandContext who, Guid personId, CredentialChange change, CancellationToken ct)
+    /// <summary>
+    /// Makes a credential change through the sign-in system (<paramref name="apply"/>: change the
+    /// password, turn two-factor on or off) and records it in the audit trail, in one transaction:
+    /// if Identity refuses, or the audit event cannot be written, nothing changes.
+    /// </summary>
+    public async Task<IdentityResult> ChangeCredentialsAsync(CommandContext who, Guid personId, CredentialChange change,
+        Func<Task<IdentityResult>> apply, CancellationToken ct)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, ct)
             ?? throw DomainException.NotFound("person-not-found", $"No person {personId}.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await apply();
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
         person.NoteCredentialChange(change);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     private async Task<Organisation> OrganisationAsync(string organisationId, CancellationToken ct) =>

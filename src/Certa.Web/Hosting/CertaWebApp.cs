@@ -25,6 +25,9 @@ public static class CertaWebApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    private static readonly string[] PagesBeforeSignIn =
+        ["/Account/Login", "/Account/Logout", "/Account/LoginTwoFactor", "/Account/Invitation", "/Account/Denied"];
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -91,10 +94,16 @@ public static class CertaWebApp
         services.AddRazorPages(o =>
         {
             o.Conventions.AddPageRoute("/Registry/Home", "/");
+            // A platform admin manages another organisation's people on the same page as one's own (/org/people).
+            o.Conventions.AddPageRoute("/Org/People", "/org/{id}/people");
             // Everything else needs a signed-in person (the fallback policy); these folders are public.
             o.Conventions.AllowAnonymousToFolder("/Registry");
             o.Conventions.AllowAnonymousToFolder("/Advisor");
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            // The account pages one reaches before signing in; /account/security is not among them.
+            foreach (var page in PagesBeforeSignIn)
+            {
+                o.Conventions.AllowAnonymousToPage(page);
+            }
         });
         services.AddSingleton<UiText>();
         services.Configure<RequestLocalizationOptions>(o =>
