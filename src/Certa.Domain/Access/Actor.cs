@@ -70,6 +70,8 @@ public sealed class Actor
     public Reach ReachOf(Permission permission) => Kind switch
     {
         ActorKind.Person => AccessRules.ReachOf(Roles, permission),
+        // Every key may ask who it is (GET /api/v1/me), whatever its scopes.
+        ActorKind.Client when permission == Permission.ProfileRead => Reach.Own,
         ActorKind.Client => Scopes.Contains(permission) && OrganisationKind is { } kind ? AccessRules.ScopeReach(kind, permission) : Reach.None,
         ActorKind.CommandLine or ActorKind.System => Reach.Any,
     };
@@ -87,10 +89,10 @@ public sealed class Actor
     {
         if (!May(permission, organisationId))
         {
-            throw Common.DomainException.Forbidden("other-organisation",
-                ReachOf(permission) == Reach.None
-                    ? $"You may not {Describe(permission)}."
-                    : $"'{organisationId}' is another organisation: you may {Describe(permission)} only for your own ('{OrganisationId}').");
+            throw ReachOf(permission) == Reach.None
+                ? Common.DomainException.Forbidden("not-permitted", $"You may not {Describe(permission)}.")
+                : Common.DomainException.Forbidden("other-organisation",
+                    $"'{organisationId}' is another organisation: you may {Describe(permission)} only for your own ('{OrganisationId}').");
         }
     }
 

@@ -59,8 +59,11 @@ public static class AccessServices
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessProblems>();
         services.AddAuthorizationBuilder()
-            // Anything that declares nothing needs a signed-in actor; public pages and endpoints say so.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            // Anything that declares nothing needs a signed-in actor; public pages and endpoints say so. A request
+            // that matched no endpoint, or only the router's 405/415 answer, goes on to that 404, 405 or 415.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint))
+                .Build());
         services.Configure<AuthorizationOptions>(o =>
         {
             foreach (var permission in Enum.GetValues<Permission>())

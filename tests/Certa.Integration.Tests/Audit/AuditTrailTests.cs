@@ -58,6 +58,18 @@ public abstract class AuditTrailTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Append_OutsideATransaction_IsRefused()
+    {
+        await using var scope = services.CreateAsyncScope();
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => AuditLog.AppendAsync(Db(scope),
+            new Certa.Domain.Audit.AuditEntry("person:ada", "cqc", "test.happened", "thing", "t", new { }, "corr", new { }),
+            DateTimeOffset.UtcNow, CancellationToken.None));
+
+        refused.Message.ShouldContain("inside the transaction");
+    }
+
+    [Fact]
     public async Task Update_IsRefusedByTheDatabase()
     {
         await AppendAsync(1);
@@ -130,9 +142,11 @@ public abstract class AuditTrailTests(DatabaseProvider provider) : IAsyncLifetim
         {
             await using var scope = services.CreateAsyncScope();
             var db = Db(scope);
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await AuditLog.AppendAsync(db, new Certa.Domain.Audit.AuditEntry("person:ada", "cqc", "test.happened", "thing", $"t{i}",
                 new { i, name = "测试" }, $"corr-{i}", new { note = "with ünïcode and \"quotes\"" }), DateTimeOffset.UtcNow, CancellationToken.None);
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
     }
 
