@@ -8,7 +8,7 @@ namespace Certa.Browser.Tests;
 /// Debian's Chromium driven by Playwright (no browser download: <c>/usr/bin/chromium</c>, or
 /// <c>CERTA_CHROMIUM</c>) against a real Certa on SQLite.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public abstract class BrowserFixtureBase(bool demo) : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
@@ -18,7 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await CertaTestApp.StartAsync(DatabaseProvider.Sqlite);
+        App = await CertaTestApp.StartAsync(DatabaseProvider.Sqlite, demo: demo);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,3 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The registry only.</summary>
+public sealed class BrowserFixture() : BrowserFixtureBase(demo: false);
+
+/// <summary>The registry and the demo world (data/demo/world.yaml), so people can sign in.</summary>
+public sealed class DemoBrowserFixture() : BrowserFixtureBase(demo: true);

@@ -46,6 +46,11 @@ public sealed partial class Organisation : Aggregate
                 $"'{id}' is not a valid organisation id: 2–63 lower-case letters, digits and hyphens, starting with a letter or digit.", "id");
         }
 
+        if (ReservedIds.Contains(slug))
+        {
+            throw DomainException.Invalid("reserved-organisation-id", $"'{slug}' is reserved: /org/{slug} is a page of one's own organisation. Choose another id.", "id");
+        }
+
         if (string.IsNullOrWhiteSpace(name?.En))
         {
             throw DomainException.Invalid("name-required", "An organisation needs an English name.", "name");
@@ -102,6 +107,9 @@ public sealed partial class Organisation : Aggregate
         registryId = RegistryId,
         country = Country,
     };
+
+    // Paths under /org/ that name pages, not organisations.
+    private static readonly HashSet<string> ReservedIds = ["people", "api-keys"];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
     private static partial Regex SlugPattern();

@@ -40,6 +40,18 @@ public sealed class OrganisationTests
     }
 
     [Theory]
+    [InlineData("people")]
+    [InlineData("api-keys")]
+    public void Create_WithAnIdThatNamesAPage_IsRefused(string id)
+    {
+        var refused = Should.Throw<DomainException>(() =>
+            Organisation.Create(id, OrganisationKind.Applicant, new LocalizedText("Acme"), null, null, People.T0));
+
+        refused.Code.ShouldBe("reserved-organisation-id");
+        refused.Field.ShouldBe("id");
+    }
+
+    [Theory]
     [InlineData(OrganisationKind.CertificationBody)]
     [InlineData(OrganisationKind.Laboratory)]
     public void Create_BodyOrLabWithoutRegistryLink_IsRefused(OrganisationKind kind)
