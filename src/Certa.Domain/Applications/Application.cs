@@ -1,0 +1,225 @@
+using Certa.Domain.Common;
+
+namespace Certa.Domain.Applications;
+
+/// <summary>
+/// A certification application, from the applicant's draft to the body's decision. Every move goes
+/// through <see cref="ApplicationWorkflow"/>, checks its own preconditions and records an event;
+/// review and decision are refused to anyone who tested or audited this application.
+/// </summary>
+public sealed class Application : Aggregate
+{
+    private List<string> requiredDocuments = [];
+    private List<AttachedDocument> documents = [];
+    private List<Guid> evaluators = [];
+
+    private Application()
+    {
+        ApplicantId = BodyId = SchemeId = ProductTypeId = string.Empty;
+        Product = null!;
+        Manufacturer = Factory = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The applicant organisation (manufacturer, factory or importer) that applies.</summary>
+    public string ApplicantId { get; private set; }
+
+    /// <summary>The certification body organisation that runs the certification.</summary>
+    public string BodyId { get; private set; }
+
+    public string SchemeId { get; private set; }
+
+    public string ProductTypeId { get; private set; }
+
+    public ProductDetails Product { get; private set; }
+
+    public Party Manufacturer { get; private set; }
+
+    public Party Factory { get; private set; }
+
+    /// <summary>The documents the scheme asks for (ids from <c>data/requirements/documents.yaml</c>).</summary>
+    public IReadOnlyList<string> RequiredDocuments => requiredDocuments;
+
+    public IReadOnlyList<AttachedDocument> Documents => documents;
+
+    /// <summary>People who tested or audited this application; none of them may review or decide it.</summary>
+    public IReadOnlyList<Guid> Evaluators => evaluators;
+
+    public Guid? ReviewerId { get; private set; }
+
+    public Guid? DeciderId { get; private set; }
+
+    public ApplicationState State { get; private set; }
+
+    /// <summary>Why it was last returned, refused or withdrawn.</summary>
+    public string? Reason { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset StateChangedAt { get; private set; }
+
+    public override string EntityType => "application";
+
+    public override string EntityKey => Id.ToString();
+
+    public override string? OwningOrganisation => BodyId;
+
+    public static Application Draft(Guid id, string applicantId, string bodyId, string schemeId, string productTypeId,
+        ProductDetails product, Party manufacturer, Party factory, IEnumerable<string> requiredDocuments, DateTimeOffset at)
+    {
+        var application = new Application
+        {
+            Id = id,
+            ApplicantId = Guard.Required(applicantId, "applicant"),
+            BodyId = Guard.Required(bodyId, "body"),
+            SchemeId = Guard.Required(schemeId, "scheme"),
+            ProductTypeId = Guard.Required(productTypeId, "productType"),
+            Product = product,
+            Manufacturer = manufacturer,
+            Factory = factory,
+            requiredDocuments = [.. requiredDocuments.Distinct(StringComparer.Ordinal)],
+            State = ApplicationState.Draft,
+            CreatedAt = at,
+            StateChangedAt = at,
+        };
+        application.Record("application.drafted", new { applicant = applicantId, body = bodyId, scheme = schemeId, productType = productTypeId });
+        return application;
+    }
+
+    /// <summary>Attaches (or replaces) a document while the applicant may still edit the file.</summary>
+    public void AttachDocument(AttachedDocument document)
+    {
+        RequireEditable("attach documents");
+        if (!requiredDocuments.Contains(document.DocumentId))
+        {
+            throw DomainException.Invalid("document-not-required",
+                $"'{document.DocumentId}' is not a document this application needs; it needs: {string.Join(", ", requiredDocuments)}.", "documentId");
+        }
+
+        documents.RemoveAll(d => d.DocumentId == document.DocumentId);
+        documents.Add(document);
+        Record("application.document_attached", new { document = document.DocumentId, sha256 = document.Sha256, size = document.Size });
+    }
+
+    /// <summary>The required documents not attached yet.</summary>
+    public IReadOnlyList<string> MissingDocuments() =>
+        [.. requiredDocuments.Where(r => documents.All(d => d.DocumentId != r))];
+
+    public void Submit(DateTimeOffset at)
+    {
+        var missing = MissingDocuments();
+        if (missing.Count > 0)
+        {
+            throw DomainException.Conflict("documents-missing", $"The application cannot be submitted without: {string.Join(", ", missing)}.");
+        }
+
+        Move(ApplicationTrigger.Submit, at, null);
+    }
+
+    public void ReturnForCompletion(string reason, DateTimeOffset at) => Move(ApplicationTrigger.ReturnForCompletion, at, RequiredReason(reason));
+
+    public void RefuseAtAcceptance(string reason, DateTimeOffset at) => Move(ApplicationTrigger.RefuseAtAcceptance, at, RequiredReason(reason));
+
+    public void Accept(DateTimeOffset at) => Move(ApplicationTrigger.Accept, at, null);
+
+    public void StartTesting(DateTimeOffset at) => Move(ApplicationTrigger.StartTesting, at, null);
+
+    public void CompleteTesting(DateTimeOffset at) => Move(ApplicationTrigger.CompleteTesting, at, null);
+
+    public void CompleteFactoryAudit(DateTimeOffset at) => Move(ApplicationTrigger.CompleteFactoryAudit, at, null);
+
+    /// <summary>Notes a lab engineer or auditor who evaluated this application (they may then neither review nor decide it).</summary>
+    public void NoteEvaluator(Guid person)
+    {
+        if (!evaluators.Contains(person))
+        {
+            evaluators.Add(person);
+            Record("application.evaluator_noted", new { person });
+        }
+    }
+
+    /// <summary>Assigns the reviewer, who must not have tested or audited this application.</summary>
+    public void AssignReviewer(Guid reviewer)
+    {
+        if (State != ApplicationState.Review)
+        {
+            throw DomainException.Conflict("not-in-review", $"A reviewer is assigned in review; the application is {ApplicationWorkflow.Name(State)}.");
+        }
+
+        RefuseEvaluator(reviewer, "review");
+        ReviewerId = reviewer;
+        Record("application.reviewer_assigned", new { reviewer });
+    }
+
+    public void Grant(Guid decider, DateTimeOffset at) => Decide(decider, ApplicationTrigger.Grant, at, null);
+
+    public void RefuseAtDecision(Guid decider, string reason, DateTimeOffset at) =>
+        Decide(decider, ApplicationTrigger.RefuseAtDecision, at, RequiredReason(reason));
+
+    public void Withdraw(string reason, DateTimeOffset at) => Move(ApplicationTrigger.Withdraw, at, RequiredReason(reason));
+
+    public override object AuditState() => new
+    {
+        id = Id,
+        applicant = ApplicantId,
+        body = BodyId,
+        scheme = SchemeId,
+        productType = ProductTypeId,
+        product = Product,
+        manufacturer = Manufacturer,
+        factory = Factory,
+        documents = documents.Select(d => new { d.DocumentId, d.Sha256 }),
+        state = ApplicationWorkflow.Name(State),
+        reviewer = ReviewerId,
+        decider = DeciderId,
+        reason = Reason,
+    };
+
+    private void Decide(Guid decider, ApplicationTrigger trigger, DateTimeOffset at, string? reason)
+    {
+        var to = ApplicationWorkflow.Next(State, trigger);
+        if (ReviewerId is null)
+        {
+            throw DomainException.Conflict("review-missing", "The application has no reviewer yet; a decision follows the review.");
+        }
+
+        RefuseEvaluator(decider, "decide");
+        DeciderId = decider;
+        Apply(trigger, to, at, reason);
+    }
+
+    private void RefuseEvaluator(Guid person, string what)
+    {
+        if (evaluators.Contains(person))
+        {
+            throw DomainException.Forbidden("evaluator-cannot-" + what,
+                $"Person {person} tested or audited this application and so may not {what} it; someone who did not evaluate must.");
+        }
+    }
+
+    private void Move(ApplicationTrigger trigger, DateTimeOffset at, string? reason) =>
+        Apply(trigger, ApplicationWorkflow.Next(State, trigger), at, reason);
+
+    private void Apply(ApplicationTrigger trigger, ApplicationState to, DateTimeOffset at, string? reason)
+    {
+        var from = State;
+        State = to;
+        StateChangedAt = at;
+        Reason = reason ?? (to is ApplicationState.Returned or ApplicationState.Refused or ApplicationState.Withdrawn ? Reason : null);
+        Record("application." + ApplicationWorkflow.Name(trigger), new { from = ApplicationWorkflow.Name(from), to = ApplicationWorkflow.Name(to), reason });
+    }
+
+    private void RequireEditable(string what)
+    {
+        if (State is not (ApplicationState.Draft or ApplicationState.Returned))
+        {
+            throw DomainException.Conflict("not-editable", $"The applicant may {what} only while the application is a draft or returned; it is {ApplicationWorkflow.Name(State)}.");
+        }
+    }
+
+    private static string RequiredReason(string reason) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? throw DomainException.Invalid("reason-required", "Say why: the applicant and the audit trail will read it.", "reason")
+            : reason.Trim();
+}
