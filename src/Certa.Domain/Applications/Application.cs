@@ -9,9 +9,10 @@ namespace Certa.Domain.Applications;
 /// </summary>
 public sealed class Application : Aggregate
 {
-    private List<string> requiredDocuments = [];
-    private List<AttachedDocument> documents = [];
-    private List<Guid> evaluators = [];
+    // Lists are replaced, never changed in place, so that a save sees every change.
+    private IReadOnlyList<string> requiredDocuments = [];
+    private IReadOnlyList<AttachedDocument> documents = [];
+    private IReadOnlyList<Guid> evaluators = [];
 
     private Application()
     {
@@ -59,6 +60,9 @@ public sealed class Application : Aggregate
 
     public DateTimeOffset StateChangedAt { get; private set; }
 
+    /// <summary>Goes up with every change; a save that finds another version stored is refused (two simultaneous decisions: one wins).</summary>
+    public int Version { get; private set; }
+
     public override string EntityType => "application";
 
     public override string EntityKey => Id.ToString();
@@ -97,9 +101,8 @@ public sealed class Application : Aggregate
                 $"'{document.DocumentId}' is not a document this application needs; it needs: {string.Join(", ", requiredDocuments)}.", "documentId");
         }
 
-        documents.RemoveAll(d => d.DocumentId == document.DocumentId);
-        documents.Add(document);
-        Record("application.document_attached", new { document = document.DocumentId, sha256 = document.Sha256, size = document.Size });
+        documents = [.. documents.Where(d => d.DocumentId != document.DocumentId), document];
+        Changed("application.document_attached", new { document = document.DocumentId, sha256 = document.Sha256, size = document.Size });
     }
 
     /// <summary>The required documents not attached yet.</summary>
@@ -134,8 +137,8 @@ public sealed class Application : Aggregate
     {
         if (!evaluators.Contains(person))
         {
-            evaluators.Add(person);
-            Record("application.evaluator_noted", new { person });
+            evaluators = [.. evaluators, person];
+            Changed("application.evaluator_noted", new { person });
         }
     }
 
@@ -149,7 +152,7 @@ public sealed class Application : Aggregate
 
         RefuseEvaluator(reviewer, "review");
         ReviewerId = reviewer;
-        Record("application.reviewer_assigned", new { reviewer });
+        Changed("application.reviewer_assigned", new { reviewer });
     }
 
     public void Grant(Guid decider, DateTimeOffset at) => Decide(decider, ApplicationTrigger.Grant, at, null);
@@ -207,7 +210,7 @@ public sealed class Application : Aggregate
         State = to;
         StateChangedAt = at;
         Reason = reason ?? (to is ApplicationState.Returned or ApplicationState.Refused or ApplicationState.Withdrawn ? Reason : null);
-        Record("application." + ApplicationWorkflow.Name(trigger), new { from = ApplicationWorkflow.Name(from), to = ApplicationWorkflow.Name(to), reason });
+        Changed("application." + ApplicationWorkflow.Name(trigger), new { from = ApplicationWorkflow.Name(from), to = ApplicationWorkflow.Name(to), reason });
     }
 
     private void RequireEditable(string what)
@@ -216,6 +219,12 @@ public sealed class Application : Aggregate
         {
             throw DomainException.Conflict("not-editable", $"The applicant may {what} only while the application is a draft or returned; it is {ApplicationWorkflow.Name(State)}.");
         }
+    }
+
+    private void Changed(string action, object details)
+    {
+        Version++;
+        Record(action, details);
     }
 
     private static string RequiredReason(string reason) =>

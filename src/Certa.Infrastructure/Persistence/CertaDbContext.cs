@@ -50,6 +50,8 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Certa.Domain.Applications.Application> Applications => Set<Certa.Domain.Applications.Application>();
+
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
     /// <paramref name="who"/>, all in one transaction (the caller's, if one is open).
