@@ -38,6 +38,9 @@ public abstract class BrowserFixtureBase(bool demo) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
+        // The suite shares two cores with builds and databases; waits are generous so that slowness is not failure.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

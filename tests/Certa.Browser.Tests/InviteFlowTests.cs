@@ -66,6 +66,7 @@ public sealed class InviteFlowTests(DemoBrowserFixture fixture) : IClassFixture<
         await page.FillAsync("#login-form input[name=Email]", email);
         await page.FillAsync("#login-form input[name=Password]", password);
         await page.ClickAsync("#login-form button[type=submit]");
-        await page.WaitForURLAsync("**/org");
+        // Sign-in hashes the password on purpose slowly; on a busy 2-core machine give it time.
+        await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
     }
 }
