@@ -33,11 +33,20 @@ public static class AccessRules
         (Role.PlatformAdmin, Permission.AuditRead, Reach.Any),
         (Role.AuthorityOfficer, Permission.AuditVerify, Reach.Any),
         (Role.PlatformAdmin, Permission.AuditVerify, Reach.Any),
+
+        // An application belongs to two organisations, the applicant and the body: "own" is either.
+        .. new[] { Role.ApplicantUser, Role.OrganisationAdmin, Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }
+            .Select(r => (r, Permission.ApplicationsRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.ApplicationsRead, Reach.Any),
+        (Role.ApplicantUser, Permission.ApplicationsDraft, Reach.Own),
+        (Role.OrganisationAdmin, Permission.ApplicationsDraft, Reach.Own),
+        (Role.ApplicationHandler, Permission.ApplicationsAccept, Reach.Own),
+        (Role.BodyAdmin, Permission.ApplicationsAccept, Reach.Own),
     ];
 
     // Machine clients read; they never manage people, keys or organisations.
     private static readonly HashSet<Permission> MachineGrantable =
-        [Permission.ProfileRead, Permission.OrganisationsRead, Permission.PeopleRead, Permission.AuditRead, Permission.AuditVerify];
+        [Permission.ProfileRead, Permission.OrganisationsRead, Permission.PeopleRead, Permission.AuditRead, Permission.AuditVerify, Permission.ApplicationsRead];
 
     /// <summary>How far <paramref name="role"/> reaches with <paramref name="permission"/>.</summary>
     public static Reach ReachOf(Role role, Permission permission) =>

@@ -106,5 +106,8 @@ public sealed class Actor
         Permission.ApiKeysManage => "manage these API keys",
         Permission.AuditRead => "read these audit events",
         Permission.AuditVerify => "verify the audit chain",
+        Permission.ApplicationsRead => "see this application",
+        Permission.ApplicationsDraft => "apply or change this application as the applicant",
+        Permission.ApplicationsAccept => "accept, return or refuse this application as the body",
     };
 }

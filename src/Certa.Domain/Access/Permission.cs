@@ -15,6 +15,12 @@ public enum Permission
     AuditRead,
     /// <summary>Walk the whole hash chain; only for those who may read every event.</summary>
     AuditVerify,
+    /// <summary>See certification applications: one's own as applicant or as the body running them.</summary>
+    ApplicationsRead,
+    /// <summary>Draft, complete, submit and withdraw applications as the applicant.</summary>
+    ApplicationsDraft,
+    /// <summary>Accept, return or refuse submitted applications as the certification body.</summary>
+    ApplicationsAccept,
 }
 
 /// <summary>How far a grant reaches: nowhere, the actor's own organisation, or every organisation.</summary>

@@ -1,4 +1,3 @@
-using Certa.Infrastructure.Organisations;
 using Certa.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,16 +10,12 @@ public static class IdentityServices
     public const int MinimumPasswordLength = 12;
 
     /// <summary>
-    /// Identity's user store and password, lockout and token rules, plus Certa's organisation and
-    /// people commands. The web adds cookies and sign-in on top.
+    /// Identity's user store and password, lockout and token rules, plus Certa's commands (which
+    /// need the user store). The web adds cookies and sign-in on top.
     /// </summary>
     public static IdentityBuilder AddCertaIdentity(this IServiceCollection services)
     {
-        services.AddScoped<OrganisationCommands>();
-        services.AddScoped<PeopleCommands>();
-        services.AddScoped<ApiKeyCommands>();
-        services.AddScoped<ActorDirectory>();
-        services.AddScoped<Demo.DemoWorld>();
+        services.AddCertaCommands();
         return services.AddIdentityCore<CertaUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -15,6 +15,13 @@ internal sealed class DomainProblems : IEndpointFilter
         {
             return ToProblem(e);
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // Someone else changed the same thing first (two simultaneous decisions): theirs stands, this one changed nothing.
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile",
+                detail: "Someone else changed this at the same moment and their change was saved first. Reload it and decide again.",
+                extensions: new Dictionary<string, object?> { ["code"] = "changed-meanwhile" });
+        }
     }
 
     public static IResult ToProblem(DomainException e)

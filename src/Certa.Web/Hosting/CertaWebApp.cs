@@ -3,6 +3,7 @@ using System.Globalization;
 using Certa.Infrastructure.Persistence;
 using Certa.Web.Access;
 using Certa.Web.Api;
+using Certa.Web.Applications;
 using Certa.Web.Audit;
 using Certa.Web.Localization;
 using Certa.Web.Organisations;
@@ -156,6 +157,7 @@ public static class CertaWebApp
         app.MapRequirementsApi();
         app.MapOrganisationApi();
         app.MapAuditApi();
+        app.MapApplicationApi();
         app.MapUiEndpoints();
         app.MapRazorPages();
     }

@@ -285,7 +285,8 @@ public abstract partial class AuthorizationMatrixTests(SignedInDemoFixture fixtu
         var url = Parameter().Replace(endpoint.Route, m => m.Groups[1].Value switch
         {
             "id" => organisation,
-            "personId" or "invitationId" => Guid.NewGuid().ToString(),
+            "personId" or "invitationId" or "applicationId" => Guid.NewGuid().ToString(),
+            "documentId" => "application_form",
             "keyId" => "0000000000000000",
             _ when endpoint.IsPublic => "ccc",
             var name => throw new InvalidOperationException($"{endpoint}: the matrix has no value for {{{name}}}; say in {nameof(AuthorizationMatrixTests)} what it stands for."),

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using Certa.Domain.Access;
+using Certa.Domain.Applications;
+using Certa.Domain.Common;
+using Certa.Domain.Organisations;
+using Certa.Domain.Registry;
+using Certa.Infrastructure.Advisor;
+using Certa.Infrastructure.Files;
+using Certa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certa.Infrastructure.Applications;
+
+/// <summary>What an applicant gives to start an application.</summary>
+public sealed record NewApplication(string BodyId, string SchemeId, string ProductTypeId, ProductDetails Product, Party Manufacturer, Party Factory);
+
+/// <summary>
+/// The application's commands: the applicant drafts, attaches documents, submits or withdraws; the
+/// body accepts, returns or refuses. Each loads the aggregate, checks the actor's part in it, calls
+/// the domain method and commits with the audit events.
+/// </summary>
+public sealed class ApplicationCommands(CertaDbContext db, AdvisorService advisor, IFileStore files, TimeProvider clock)
+{
+    public async Task<Application> DraftAsync(CommandContext who, NewApplication input, CancellationToken ct)
+    {
+        var actor = who.Actor;
+        if (actor.OrganisationKind != OrganisationKind.Applicant || actor.OrganisationId is not { } applicant)
+        {
+            throw DomainException.Forbidden("not-an-applicant", "Only people of an applicant organisation (manufacturer, factory, importer) apply.");
+        }
+
+        actor.Require(Permission.ApplicationsDraft, applicant);
+        var body = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.BodyId && o.Kind == OrganisationKind.CertificationBody, ct)
+            ?? throw DomainException.Invalid("unknown-body", $"'{input.BodyId}' is not a certification body in Certa.", "body");
+        var productType = await db.ProductTypes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProductTypeId, ct)
+            ?? throw DomainException.Invalid("unknown-product-type", $"'{input.ProductTypeId}' is not a product type in the registry.", "productType");
+        if (productType.SchemeId != input.SchemeId)
+        {
+            throw DomainException.Invalid("product-type-not-in-scheme",
+                $"Product type '{productType.Id}' belongs to scheme '{productType.SchemeId}', not '{input.SchemeId}'.", "productType");
+        }
+
+        var registryBody = await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == body.RegistryId, ct);
+        if (registryBody is null || !registryBody.IsDesignatedFor(productType))
+        {
+            throw DomainException.Invalid("body-not-designated",
+                $"{body.Name.En} is not designated for {productType.Id} ({productType.Name.En}) in the registry.", "body");
+        }
+
+        var documents = await RequiredDocumentsAsync(productType, ct);
+        var application = Application.Draft(Guid.CreateVersion7(clock.GetUtcNow()), applicant, body.Id, input.SchemeId, productType.Id,
+            input.Product, input.Manufacturer, input.Factory, documents, clock.GetUtcNow());
+        db.Applications.Add(application);
+        await db.CommitAsync(who, clock.GetUtcNow(), ct);
+        return application;
+    }
+
+    /// <summary>
+    /// Checks the file, attaches it, then stores it and commits. A refused upload (empty, too big, not
+    /// a PDF/PNG/JPEG, not a document this application needs, not editable now) stores nothing.
+    /// </summary>
+    public async Task<Application> AttachDocumentAsync(CommandContext who, Guid id, string documentId, string fileName, byte[] content, CancellationToken ct)
+    {
+        var application = await ForApplicantAsync(who, id, ct);
+        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? documentId : fileName.Trim());
+        DocumentRules.Check(name, content);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        application.AttachDocument(new AttachedDocument(documentId, sha256, name, content.LongLength, clock.GetUtcNow()));
+        await files.PutAsync(content, ct);
+        await db.CommitAsync(who, clock.GetUtcNow(), ct);
+        return application;
+    }
+
+    /// <summary>A document's record and content, for someone who may see the application.</summary>
+    public async Task<(AttachedDocument Document, Stream Content)> OpenDocumentAsync(Actor actor, Guid id, string documentId, CancellationToken ct)
+    {
+        var application = await LoadAsync(id, ct);
+        RequireParty(actor, Permission.ApplicationsRead, application);
+        var document = application.Documents.FirstOrDefault(d => d.DocumentId == documentId)
+            ?? throw DomainException.NotFound("document-not-found", $"Application {id} has no '{documentId}' document.");
+        var content = await files.OpenAsync(document.Sha256, ct)
+            ?? throw new InvalidOperationException($"The stored file {document.Sha256} of application {id} is missing from the file store.");
+        return (document, content);
+    }
+
+    public Task<Application> SubmitAsync(CommandContext who, Guid id, CancellationToken ct) =>
+        ApplicantAsync(who, id, a => a.Submit(clock.GetUtcNow()), ct);
+
+    public Task<Application> WithdrawAsync(CommandContext who, Guid id, string reason, CancellationToken ct) =>
+        ApplicantAsync(who, id, a => a.Withdraw(reason, clock.GetUtcNow()), ct);
+
+    public Task<Application> AcceptAsync(CommandContext who, Guid id, CancellationToken ct) =>
+        BodyAsync(who, id, a => a.Accept(clock.GetUtcNow()), ct);
+
+    public Task<Application> ReturnAsync(CommandContext who, Guid id, string reason, CancellationToken ct) =>
+        BodyAsync(who, id, a => a.ReturnForCompletion(reason, clock.GetUtcNow()), ct);
+
+    public Task<Application> RefuseAsync(CommandContext who, Guid id, string reason, CancellationToken ct) =>
+        BodyAsync(who, id, a => a.RefuseAtAcceptance(reason, clock.GetUtcNow()), ct);
+
+    /// <summary>Refuses unless the actor reaches the applicant or the body with <paramref name="permission"/>.</summary>
+    public static void RequireParty(Actor actor, Permission permission, Application application)
+    {
+        if (!actor.May(permission, application.ApplicantId) && !actor.May(permission, application.BodyId))
+        {
+            actor.Require(permission, application.BodyId);
+        }
+    }
+
+    private async Task<Application> ApplicantAsync(CommandContext who, Guid id, Action<Application> change, CancellationToken ct)
+    {
+        var application = await ForApplicantAsync(who, id, ct);
+        change(application);
+        await db.CommitAsync(who, clock.GetUtcNow(), ct);
+        return application;
+    }
+
+    private async Task<Application> BodyAsync(CommandContext who, Guid id, Action<Application> change, CancellationToken ct)
+    {
+        var application = await LoadAsync(id, ct);
+        who.Actor.Require(Permission.ApplicationsAccept, application.BodyId);
+        change(application);
+        await db.CommitAsync(who, clock.GetUtcNow(), ct);
+        return application;
+    }
+
+    private async Task<Application> ForApplicantAsync(CommandContext who, Guid id, CancellationToken ct)
+    {
+        var application = await LoadAsync(id, ct);
+        who.Actor.Require(Permission.ApplicationsDraft, application.ApplicantId);
+        return application;
+    }
+
+    private async Task<Application> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct)
+        ?? throw DomainException.NotFound("application-not-found", $"There is no application {id}.");
+
+    /// <summary>The scheme's document list for the product type, from the advisor's rules (<c>data/requirements/rules.yaml</c>).</summary>
+    private async Task<IReadOnlyList<string>> RequiredDocumentsAsync(ProductType productType, CancellationToken ct)
+    {
+        var rules = (await advisor.GetAsync(ct)).Knowledge.Definitions.Rules;
+        var rule = rules.FirstOrDefault(r => r.SchemeId == productType.SchemeId && r.ProductType == productType.Id)
+            ?? rules.FirstOrDefault(r => r.SchemeId == productType.SchemeId && r.ProductType is null && r.Documents.Count > 0)
+            ?? throw DomainException.Invalid("no-application-documents",
+                $"Certa has no document list for scheme '{productType.SchemeId}' in its data; applications for it cannot be made yet.", "scheme");
+        var selfDeclared = productType.Mode is ProductMode.SdocA or ProductMode.SdocB;
+        return selfDeclared && rule.SelfDeclaredDocuments.Count > 0 ? rule.SelfDeclaredDocuments : rule.Documents;
+    }
+}

@@ -1,0 +1,23 @@
+using Certa.Infrastructure.Applications;
+using Certa.Infrastructure.Demo;
+using Certa.Infrastructure.Files;
+using Certa.Infrastructure.Organisations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Certa.Infrastructure;
+
+public static class CommandServices
+{
+    /// <summary>The commands that change Certa's state (each commits with its audit events) and what they need.</summary>
+    public static IServiceCollection AddCertaCommands(this IServiceCollection services)
+    {
+        services.AddScoped<OrganisationCommands>();
+        services.AddScoped<PeopleCommands>();
+        services.AddScoped<ApiKeyCommands>();
+        services.AddScoped<ActorDirectory>();
+        services.AddScoped<DemoWorld>();
+        services.AddScoped<ApplicationCommands>();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using Certa.Domain.Applications;
+using Certa.Domain.Common;
+
+namespace Certa.Web.Applications;
+
+public sealed record PartyRequest(string? NameEn, string? NameZh, string? AddressEn, string? AddressZh)
+{
+    public Party ToParty(string field) => Party.Of(new LocalizedText(NameEn ?? string.Empty, NameZh), new LocalizedText(AddressEn ?? string.Empty, AddressZh), field);
+}
+
+public sealed record SeriesModelRequest(string? Model, string? Differences);
+
+public sealed record ProductRequest(string? NameEn, string? NameZh, string? MainModel, IReadOnlyList<SeriesModelRequest>? SeriesModels, string? TradeMark)
+{
+    public ProductDetails ToDetails() => ProductDetails.Of(new LocalizedText(NameEn ?? string.Empty, NameZh), MainModel ?? string.Empty,
+        SeriesModels?.Select(s => new SeriesModel(s.Model ?? string.Empty, s.Differences ?? string.Empty)), TradeMark);
+}
+
+/// <summary>A new application: which body, scheme and product type, the product, its manufacturer and factory.</summary>
+public sealed record NewApplicationRequest(string? Body, string? Scheme, string? ProductType, ProductRequest? Product,
+    PartyRequest? Manufacturer, PartyRequest? Factory);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record ApplicationDto(
+    Guid Id, string Applicant, string Body, string Scheme, string ProductType, ProductDetails Product, Party Manufacturer, Party Factory,
+    string State, IReadOnlyList<string> RequiredDocuments, IReadOnlyList<AttachedDocument> Documents, IReadOnlyList<string> MissingDocuments,
+    IReadOnlyList<string> PossibleNext, string? Reason, DateTimeOffset CreatedAt, DateTimeOffset StateChangedAt, int Version)
+{
+    public static ApplicationDto From(Application a) => new(a.Id, a.ApplicantId, a.BodyId, a.SchemeId, a.ProductTypeId, a.Product,
+        a.Manufacturer, a.Factory, ApplicationWorkflow.Name(a.State), a.RequiredDocuments, a.Documents, a.MissingDocuments(),
+        [.. ApplicationWorkflow.Possible(a.State).Select(ApplicationWorkflow.Name)], a.Reason, a.CreatedAt, a.StateChangedAt, a.Version);
+}
