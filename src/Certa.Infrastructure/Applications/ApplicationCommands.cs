@@ -4,7 +4,6 @@ using Certa.Domain.Applications;
 using Certa.Domain.Common;
 using Certa.Domain.Organisations;
 using Certa.Domain.Registry;
-using Certa.Infrastructure.Advisor;
 using Certa.Infrastructure.Files;
 using Certa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ public sealed record NewApplication(string BodyId, string SchemeId, string Produ
 /// body accepts, returns or refuses. Each loads the aggregate, checks the actor's part in it, calls
 /// the domain method and commits with the audit events.
 /// </summary>
-public sealed class ApplicationCommands(CertaDbContext db, AdvisorService advisor, IFileStore files, TimeProvider clock)
+public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures procedures, IFileStore files, TimeProvider clock)
 {
     public async Task<Application> DraftAsync(CommandContext who, NewApplication input, CancellationToken ct)
     {
@@ -47,7 +46,7 @@ public sealed class ApplicationCommands(CertaDbContext db, AdvisorService adviso
                 $"{body.Name.En} is not designated for {productType.Id} ({productType.Name.En}) in the registry.", "body");
         }
 
-        var documents = await RequiredDocumentsAsync(productType, ct);
+        var documents = (await procedures.ForAsync(productType, ct)).Documents;
         var application = Application.Draft(Guid.CreateVersion7(clock.GetUtcNow()), applicant, body.Id, input.SchemeId, productType.Id,
             input.Product, input.Manufacturer, input.Factory, documents, clock.GetUtcNow());
         db.Applications.Add(application);
@@ -134,16 +133,4 @@ public sealed class ApplicationCommands(CertaDbContext db, AdvisorService adviso
     private async Task<Application> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct)
         ?? throw DomainException.NotFound("application-not-found", $"There is no application {id}.");
-
-    /// <summary>The scheme's document list for the product type, from the advisor's rules (<c>data/requirements/rules.yaml</c>).</summary>
-    private async Task<IReadOnlyList<string>> RequiredDocumentsAsync(ProductType productType, CancellationToken ct)
-    {
-        var rules = (await advisor.GetAsync(ct)).Knowledge.Definitions.Rules;
-        var rule = rules.FirstOrDefault(r => r.SchemeId == productType.SchemeId && r.ProductType == productType.Id)
-            ?? rules.FirstOrDefault(r => r.SchemeId == productType.SchemeId && r.ProductType is null && r.Documents.Count > 0)
-            ?? throw DomainException.Invalid("no-application-documents",
-                $"Certa has no document list for scheme '{productType.SchemeId}' in its data; applications for it cannot be made yet.", "scheme");
-        var selfDeclared = productType.Mode is ProductMode.SdocA or ProductMode.SdocB;
-        return selfDeclared && rule.SelfDeclaredDocuments.Count > 0 ? rule.SelfDeclaredDocuments : rule.Documents;
-    }
 }

@@ -27,6 +27,9 @@ public sealed record ApplicationDto(
     string State, IReadOnlyList<string> RequiredDocuments, IReadOnlyList<AttachedDocument> Documents, IReadOnlyList<string> MissingDocuments,
     IReadOnlyList<string> PossibleNext, string? Reason, DateTimeOffset CreatedAt, DateTimeOffset StateChangedAt, int Version)
 {
+    /// <summary>The clock: each step's expected end, overdue flags and the estimated completion (on a single application's answer).</summary>
+    public ApplicationTimeline? Timeline { get; init; }
+
     public static ApplicationDto From(Application a) => new(a.Id, a.ApplicantId, a.BodyId, a.SchemeId, a.ProductTypeId, a.Product,
         a.Manufacturer, a.Factory, ApplicationWorkflow.Name(a.State), a.RequiredDocuments, a.Documents, a.MissingDocuments(),
         [.. ApplicationWorkflow.Possible(a.State).Select(ApplicationWorkflow.Name)], a.Reason, a.CreatedAt, a.StateChangedAt, a.Version);

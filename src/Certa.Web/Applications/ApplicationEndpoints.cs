@@ -61,12 +61,19 @@ public static class ApplicationEndpoints
     }
 
     [EndpointSummary("Get an application")]
-    public static async Task<Ok<ApplicationDto>> Get(HttpContext http, Guid applicationId, CertaDbContext db, CancellationToken ct)
+    [EndpointDescription("With its clock: each step's expected end from the scheme's procedure, overdue steps, and the estimated completion.")]
+    public static async Task<Ok<ApplicationDto>> Get(HttpContext http, Guid applicationId, CertaDbContext db, SchemeProcedures procedures,
+        TimeProvider clock, CancellationToken ct)
     {
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
             ?? throw DomainException.NotFound("application-not-found", $"There is no application {applicationId}.");
         ApplicationCommands.RequireParty(http.RequiredActor(), Permission.ApplicationsRead, application);
-        return TypedResults.Ok(ApplicationDto.From(application));
+        var productType = await db.ProductTypes.AsNoTracking().FirstAsync(p => p.Id == application.ProductTypeId, ct);
+        var steps = (await procedures.ForAsync(productType, ct)).Steps;
+        return TypedResults.Ok(ApplicationDto.From(application) with
+        {
+            Timeline = ApplicationClock.Estimate(application.State, application.StateChangedAt, steps, clock.GetUtcNow()),
+        });
     }
 
     [EndpointSummary("Attach a document")]

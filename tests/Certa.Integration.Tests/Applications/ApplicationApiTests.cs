@@ -90,6 +90,22 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
     }
 
     [Fact]
+    public async Task ASubmittedApplication_RunsOnTheSchemesClock()
+    {
+        var id = await SubmittedAsync();
+
+        var timeline = (await GetAsync(Applicant, id)).GetProperty("timeline");
+
+        var steps = timeline.GetProperty("steps").EnumerateArray().ToList();
+        steps.Select(s => s.Str("stepId")).ShouldBe(["application", "sample_shipping", "type_testing", "factory_audit", "review_and_issue"]);
+        steps[0].GetProperty("current").GetBoolean().ShouldBeTrue();
+        timeline.GetProperty("overdue").GetBoolean().ShouldBeFalse();
+        var completion = timeline.GetProperty("estimatedCompletion").GetDateTimeOffset();
+        // CCC from procedures.yaml at the longest durations: 7 + 30 + 28 + 3 + 21 days after submission.
+        (completion - DateTimeOffset.UtcNow).TotalDays.ShouldBeInRange(88, 89.01);
+    }
+
+    [Fact]
     public async Task Returned_ThenResubmitted_CarriesTheReasonInBetween()
     {
         var id = await SubmittedAsync();
