@@ -97,10 +97,23 @@ public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures proc
     public Task<Application> RefuseAsync(CommandContext who, Guid id, string reason, CancellationToken ct) =>
         BodyAsync(who, id, a => a.RefuseAtAcceptance(reason, clock.GetUtcNow()), ct);
 
-    /// <summary>Refuses unless the actor reaches the applicant or the body with <paramref name="permission"/>.</summary>
+    /// <summary>
+    /// Refuses unless the actor reaches the applicant or the body with <paramref name="permission"/>. A
+    /// draft is the applicant's alone until it is submitted: to everyone else it does not exist yet.
+    /// </summary>
     public static void RequireParty(Actor actor, Permission permission, Application application)
     {
-        if (!actor.May(permission, application.ApplicantId) && !actor.May(permission, application.BodyId))
+        if (actor.May(permission, application.ApplicantId))
+        {
+            return;
+        }
+
+        if (application.State == ApplicationState.Draft)
+        {
+            throw DomainException.NotFound("application-not-found", $"There is no application {application.Id}.");
+        }
+
+        if (!actor.May(permission, application.BodyId))
         {
             actor.Require(permission, application.BodyId);
         }

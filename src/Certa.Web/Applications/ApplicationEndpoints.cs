@@ -38,7 +38,8 @@ public static class ApplicationEndpoints
     public static async Task<Ok<IReadOnlyList<ApplicationDto>>> List(HttpContext http, CertaDbContext db, CancellationToken ct)
     {
         var actor = http.RequiredActor();
-        var query = db.Applications.AsNoTracking();
+        // Drafts are the applicant's alone until submitted.
+        var query = db.Applications.AsNoTracking().Where(a => a.ApplicantId == actor.OrganisationId || a.State != ApplicationState.Draft);
         if (actor.ReachOf(Permission.ApplicationsRead) != Reach.Any)
         {
             query = query.Where(a => a.ApplicantId == actor.OrganisationId || a.BodyId == actor.OrganisationId);

@@ -121,6 +121,20 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
     }
 
     [Fact]
+    public async Task ADraft_IsTheApplicantsAlone_UntilSubmitted()
+    {
+        var id = (await DraftAsync()).Str("id");
+
+        using var handlerReads = await Handler.GetAsync($"/api/v1/applications/{id}");
+        var handlerList = await Handler.GetJsonAsync("/api/v1/applications");
+        var officerList = await Officer.GetJsonAsync("/api/v1/applications");
+
+        await handlerReads.ShouldBeProblemAsync(HttpStatusCode.NotFound, "application-not-found");
+        handlerList.EnumerateArray().ShouldNotContain(a => a.Str("id") == id);
+        officerList.EnumerateArray().ShouldNotContain(a => a.Str("id") == id);
+    }
+
+    [Fact]
     public async Task Submit_WithDocumentsMissing_Is409_NamingThem()
     {
         var id = (await DraftAsync()).Str("id");
