@@ -17,6 +17,7 @@ public static class CommandServices
         services.AddScoped<ActorDirectory>();
         services.AddScoped<DemoWorld>();
         services.AddScoped<ApplicationCommands>();
+        services.AddScoped<Testing.TestOrderCommands>();
         services.AddScoped<SchemeProcedures>();
         services.AddSingleton<IFileStore, LocalFileStore>();
         return services;

@@ -42,6 +42,16 @@ public static class AccessRules
         (Role.OrganisationAdmin, Permission.ApplicationsDraft, Reach.Own),
         (Role.ApplicationHandler, Permission.ApplicationsAccept, Reach.Own),
         (Role.BodyAdmin, Permission.ApplicationsAccept, Reach.Own),
+
+        // A test order belongs to the body that placed it and the lab that tests: "own" is either.
+        // ApplicationsRead does not reach a lab, which sees only its orders.
+        .. new[] { Role.LabEngineer, Role.OrganisationAdmin, Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }
+            .Select(r => (r, Permission.TestOrdersRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.TestOrdersRead, Reach.Any),
+        (Role.ApplicationHandler, Permission.TestOrdersManage, Reach.Own),
+        (Role.BodyAdmin, Permission.TestOrdersManage, Reach.Own),
+        (Role.LabEngineer, Permission.TestResultsRecord, Reach.Own),
+        (Role.OrganisationAdmin, Permission.TestResultsRecord, Reach.Own),
     ];
 
     // Machine clients read; they never manage people, keys or organisations.

@@ -109,5 +109,8 @@ public sealed class Actor
         Permission.ApplicationsRead => "see this application",
         Permission.ApplicationsDraft => "apply or change this application as the applicant",
         Permission.ApplicationsAccept => "accept, return or refuse this application as the body",
+        Permission.TestOrdersRead => "see these test orders",
+        Permission.TestOrdersManage => "order, retest or close the testing of this application as the body",
+        Permission.TestResultsRecord => "receive samples and record results as this order's lab",
     };
 }

@@ -21,6 +21,12 @@ public enum Permission
     ApplicationsDraft,
     /// <summary>Accept, return or refuse submitted applications as the certification body.</summary>
     ApplicationsAccept,
+    /// <summary>See test orders: a lab its own, a body those it placed.</summary>
+    TestOrdersRead,
+    /// <summary>Order tests from a designated lab, order retests and complete testing, as the body.</summary>
+    TestOrdersManage,
+    /// <summary>Receive samples and record results per standard, as the order's lab.</summary>
+    TestResultsRecord,
 }
 
 /// <summary>How far a grant reaches: nowhere, the actor's own organisation, or every organisation.</summary>

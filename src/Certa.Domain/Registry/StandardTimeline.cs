@@ -81,6 +81,10 @@ public sealed class StandardTimeline
         return null;
     }
 
+    /// <summary>The editions that apply to <paramref name="product"/> on <paramref name="date"/>, one per standard family that has one.</summary>
+    public IReadOnlyList<StandardEdition> ApplyingTo(ProductType product, DateOnly date) =>
+        [.. product.StandardFamilies.Select(f => AppliesOn(f, date)).OfType<StandardEdition>()];
+
     /// <summary>
     /// The edition of a family that applies on a date, and the edition that takes over next: the
     /// successor of the applying edition, or, when none applies yet, the family's first upcoming one.

@@ -52,6 +52,8 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
 
     public DbSet<Certa.Domain.Applications.Application> Applications => Set<Certa.Domain.Applications.Application>();
 
+    public DbSet<Certa.Domain.Testing.TestOrder> TestOrders => Set<Certa.Domain.Testing.TestOrder>();
+
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
     /// <paramref name="who"/>, all in one transaction (the caller's, if one is open).

@@ -9,6 +9,7 @@ using Certa.Web.Localization;
 using Certa.Web.Organisations;
 using Certa.Web.Registry;
 using Certa.Web.Requirements;
+using Certa.Web.Testing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -158,6 +159,7 @@ public static class CertaWebApp
         app.MapOrganisationApi();
         app.MapAuditApi();
         app.MapApplicationApi();
+        app.MapTestOrderApi();
         app.MapUiEndpoints();
         app.MapRazorPages();
     }

@@ -285,7 +285,7 @@ public abstract partial class AuthorizationMatrixTests(SignedInDemoFixture fixtu
         var url = Parameter().Replace(endpoint.Route, m => m.Groups[1].Value switch
         {
             "id" => organisation,
-            "personId" or "invitationId" or "applicationId" => Guid.NewGuid().ToString(),
+            "personId" or "invitationId" or "applicationId" or "orderId" => Guid.NewGuid().ToString(),
             "documentId" => "application_form",
             "keyId" => "0000000000000000",
             _ when endpoint.IsPublic => "ccc",

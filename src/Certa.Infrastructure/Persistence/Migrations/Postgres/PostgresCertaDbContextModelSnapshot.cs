@@ -930,6 +930,78 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Standards", (string)null);
                 });
 
+            modelBuilder.Entity("Certa.Domain.Testing.TestOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectiveAction")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateTimeOffset>("OrderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("RetestOf")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Samples")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("BodyId", "State");
+
+                    b.HasIndex("LabId", "State");
+
+                    b.ToTable("TestOrders", (string)null);
+                });
+
             modelBuilder.Entity("Certa.Infrastructure.Identity.CertaUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1145,6 +1217,27 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Certa.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Certa.Domain.Testing.TestOrder", b =>
+                {
+                    b.HasOne("Certa.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certa.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certa.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -933,6 +933,79 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Standards", (string)null);
                 });
 
+            modelBuilder.Entity("Certa.Domain.Testing.TestOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectiveAction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RetestOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Samples")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("BodyId", "State");
+
+                    b.HasIndex("LabId", "State");
+
+                    b.ToTable("TestOrders", (string)null);
+                });
+
             modelBuilder.Entity("Certa.Infrastructure.Identity.CertaUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1145,6 +1218,27 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Certa.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Certa.Domain.Testing.TestOrder", b =>
+                {
+                    b.HasOne("Certa.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certa.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certa.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
