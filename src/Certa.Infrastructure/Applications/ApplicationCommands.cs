@@ -74,7 +74,7 @@ public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures proc
     public async Task<(AttachedDocument Document, Stream Content)> OpenDocumentAsync(Actor actor, Guid id, string documentId, CancellationToken ct)
     {
         var application = await LoadAsync(id, ct);
-        RequireParty(actor, Permission.ApplicationsRead, application);
+        ApplicationAccess.RequireParty(actor, Permission.ApplicationsRead, application);
         var document = application.Documents.FirstOrDefault(d => d.DocumentId == documentId)
             ?? throw DomainException.NotFound("document-not-found", $"Application {id} has no '{documentId}' document.");
         var content = await files.OpenAsync(document.Sha256, ct)
@@ -96,28 +96,6 @@ public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures proc
 
     public Task<Application> RefuseAsync(CommandContext who, Guid id, string reason, CancellationToken ct) =>
         BodyAsync(who, id, a => a.RefuseAtAcceptance(reason, clock.GetUtcNow()), ct);
-
-    /// <summary>
-    /// Refuses unless the actor reaches the applicant or the body with <paramref name="permission"/>. A
-    /// draft is the applicant's alone until it is submitted: to everyone else it does not exist yet.
-    /// </summary>
-    public static void RequireParty(Actor actor, Permission permission, Application application)
-    {
-        if (actor.May(permission, application.ApplicantId))
-        {
-            return;
-        }
-
-        if (application.State == ApplicationState.Draft)
-        {
-            throw DomainException.NotFound("application-not-found", $"There is no application {application.Id}.");
-        }
-
-        if (!actor.May(permission, application.BodyId))
-        {
-            actor.Require(permission, application.BodyId);
-        }
-    }
 
     private async Task<Application> ApplicantAsync(CommandContext who, Guid id, Action<Application> change, CancellationToken ct)
     {

@@ -37,15 +37,7 @@ public static class ApplicationEndpoints
     [EndpointDescription("An applicant's own, a body's own, or all for authority officers; newest first.")]
     public static async Task<Ok<IReadOnlyList<ApplicationDto>>> List(HttpContext http, CertaDbContext db, CancellationToken ct)
     {
-        var actor = http.RequiredActor();
-        // Drafts are the applicant's alone until submitted.
-        var query = db.Applications.AsNoTracking().Where(a => a.ApplicantId == actor.OrganisationId || a.State != ApplicationState.Draft);
-        if (actor.ReachOf(Permission.ApplicationsRead) != Reach.Any)
-        {
-            query = query.Where(a => a.ApplicantId == actor.OrganisationId || a.BodyId == actor.OrganisationId);
-        }
-
-        var applications = await query.ToListAsync(ct);
+        var applications = await db.Applications.AsNoTracking().VisibleTo(http.RequiredActor()).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<ApplicationDto>>([.. applications.OrderByDescending(a => a.CreatedAt).Select(ApplicationDto.From)]);
     }
 
@@ -68,7 +60,7 @@ public static class ApplicationEndpoints
     {
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
             ?? throw DomainException.NotFound("application-not-found", $"There is no application {applicationId}.");
-        ApplicationCommands.RequireParty(http.RequiredActor(), Permission.ApplicationsRead, application);
+        ApplicationAccess.RequireParty(http.RequiredActor(), Permission.ApplicationsRead, application);
         var productType = await db.ProductTypes.AsNoTracking().FirstAsync(p => p.Id == application.ProductTypeId, ct);
         var steps = (await procedures.ForAsync(productType, ct)).Steps;
         return TypedResults.Ok(ApplicationDto.From(application) with

@@ -149,7 +149,7 @@ public sealed class DetailModel(CertaDbContext db, ApplicationCommands commands,
 
         try
         {
-            ApplicationCommands.RequireParty(Me, Permission.ApplicationsRead, application);
+            ApplicationAccess.RequireParty(Me, Permission.ApplicationsRead, application);
         }
         catch (DomainException)
         {

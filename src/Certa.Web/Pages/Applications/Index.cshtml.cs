@@ -2,6 +2,7 @@ using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Common;
 using Certa.Domain.Organisations;
+using Certa.Infrastructure.Applications;
 using Certa.Infrastructure.Persistence;
 using Certa.Web.Access;
 using Certa.Web.Localization;
@@ -49,12 +50,7 @@ public sealed class IndexModel(CertaDbContext db, UiText text) : PageModel
             return Page();
         }
 
-        var query = db.Applications.AsNoTracking();
-        if (Me.ReachOf(Permission.ApplicationsRead) != Reach.Any)
-        {
-            // A draft is the applicant's until it is submitted: it is not in the body's queue.
-            query = query.Where(a => a.ApplicantId == Me.OrganisationId || (a.BodyId == Me.OrganisationId && a.State != ApplicationState.Draft));
-        }
+        var query = db.Applications.AsNoTracking().VisibleTo(Me);
 
         if (!string.IsNullOrWhiteSpace(State))
         {
