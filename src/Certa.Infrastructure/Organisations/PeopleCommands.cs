@@ -21,14 +21,13 @@ public sealed class PeopleCommands(CertaDbContext db, UserManager<CertaUser> use
         who.Actor.Require(Permission.PeopleManage, organisationId);
         var organisation = await OrganisationAsync(organisationId, ct);
         var address = EmailAddress.Normalize(email);
-        // Check the person before touching the sign-in tables, so a refusal leaves both alone.
+        // Made (and so checked) before the sign-in tables are touched, so a refusal leaves both alone; it is
+        // tracked only after the user exists, because Identity saves the user on its own.
         var person = Person.Join(Guid.CreateVersion7(clock.GetUtcNow()), organisation, displayName, address, roles, clock.GetUtcNow());
-        person.ClearEvents();
         await RefuseTakenAsync(address, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         IdentityErrors.ThrowIfFailed(await users.CreateAsync(new CertaUser(person.Id, address), password), address);
-        person = Person.Join(person.Id, organisation, displayName, address, roles, clock.GetUtcNow());
         db.People.Add(person);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);
         await transaction.CommitAsync(ct);

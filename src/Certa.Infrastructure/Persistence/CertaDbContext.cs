@@ -62,8 +62,7 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
     {
         var (actor, correlationId) = (who.Actor, who.CorrelationId);
         var changed = ChangeTracker.Entries<Aggregate>().Select(e => e.Entity).Where(a => a.PendingEvents().Count > 0).ToList();
-        var owned = CurrentTransaction is null;
-        await using var transaction = owned ? await Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var written = new List<AuditEvent>();
         foreach (var aggregate in changed)
         {
@@ -93,8 +92,6 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
         changed.ForEach(a => a.ClearEvents());
         return written;
     }
-
-    private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? CurrentTransaction => Database.CurrentTransaction;
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

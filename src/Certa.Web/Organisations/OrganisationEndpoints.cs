@@ -87,7 +87,7 @@ public static class OrganisationEndpoints
         PeopleCommands commands, OrganisationQueries queries, CancellationToken ct)
     {
         await commands.SetRolesAsync(http.Command(), id, personId, Roles.Parse(request.Roles ?? []), ct);
-        return TypedResults.Ok((await queries.PeopleAsync(id, ct)).Single(p => p.Id == personId));
+        return TypedResults.Ok(await queries.PersonAsync(id, personId, ct));
     }
 
     [EndpointSummary("Deactivate a person")]
@@ -96,7 +96,7 @@ public static class OrganisationEndpoints
         PeopleCommands commands, OrganisationQueries queries, CancellationToken ct)
     {
         await commands.DeactivateAsync(http.Command(), id, personId, ct);
-        return TypedResults.Ok((await queries.PeopleAsync(id, ct)).Single(p => p.Id == personId));
+        return TypedResults.Ok(await queries.PersonAsync(id, personId, ct));
     }
 
     [EndpointSummary("Reactivate a person")]
@@ -104,7 +104,7 @@ public static class OrganisationEndpoints
         PeopleCommands commands, OrganisationQueries queries, CancellationToken ct)
     {
         await commands.ReactivateAsync(http.Command(), id, personId, ct);
-        return TypedResults.Ok((await queries.PeopleAsync(id, ct)).Single(p => p.Id == personId));
+        return TypedResults.Ok(await queries.PersonAsync(id, personId, ct));
     }
 
     [EndpointSummary("List pending invitations")]

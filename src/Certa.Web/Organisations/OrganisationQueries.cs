@@ -18,11 +18,17 @@ public sealed class OrganisationQueries(CertaDbContext db)
     public Task<Organisation?> FindAsync(string id, CancellationToken ct) =>
         db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
 
-    public async Task<IReadOnlyList<PersonDto>> PeopleAsync(string organisationId, CancellationToken ct)
+    public Task<IReadOnlyList<PersonDto>> PeopleAsync(string organisationId, CancellationToken ct) => PeopleAsync(organisationId, null, ct);
+
+    /// <summary>One person of the organisation, as the people list shows them.</summary>
+    public async Task<PersonDto> PersonAsync(string organisationId, Guid personId, CancellationToken ct) =>
+        (await PeopleAsync(organisationId, personId, ct)).Single();
+
+    private async Task<IReadOnlyList<PersonDto>> PeopleAsync(string organisationId, Guid? personId, CancellationToken ct)
     {
         var rows = await (from p in db.People.AsNoTracking()
                           join u in db.Users.AsNoTracking() on p.Id equals u.Id
-                          where p.OrganisationId == organisationId
+                          where p.OrganisationId == organisationId && (personId == null || p.Id == personId)
                           orderby p.DisplayName
                           select new { p, u.TwoFactorEnabled }).ToListAsync(ct);
         return [.. rows.Select(r => new PersonDto(r.p.Id, r.p.OrganisationId, r.p.DisplayName, r.p.Email,
