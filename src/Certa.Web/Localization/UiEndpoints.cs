@@ -14,9 +14,7 @@ public static class UiEndpoints
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             // Only local paths: the switch must not become an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                ? returnUrl
-                : "/";
+            var target = Hosting.LocalPaths.IsLocal(returnUrl) ? returnUrl! : "/";
             return TypedResults.LocalRedirect(target);
         }).ExcludeFromDescription().AllowAnonymous();
 

@@ -62,8 +62,7 @@ public sealed class LoginModel(SignInManager<CertaUser> signIn, UiText text, ILo
 
     /// <summary>Only local paths: a sign-in link must not send people elsewhere.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 1 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        returnUrl is { Length: > 1 } && Hosting.LocalPaths.IsLocal(returnUrl)
             ? returnUrl
             : "/org";
 }
