@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Certa.Domain.Access;
 using Certa.Integration.Tests.Access;
@@ -10,52 +9,15 @@ namespace Certa.Integration.Tests.Applications;
 /// <summary>The application API as the applicant and the body use it, with every refusal changing nothing.</summary>
 public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n% Certa test document\n"u8.ToArray();
-
     private HttpClient Applicant => fixture.As(Role.ApplicantUser).Client;
 
     private HttpClient Handler => fixture.As(Role.ApplicationHandler).Client;
 
     private HttpClient Officer => fixture.As(Role.AuthorityOfficer).Client;
 
-    private static object LaptopRequest(string body = "cqc", string productType = "ccc.0902", string mainModel = "X14") => new
-    {
-        body,
-        scheme = "ccc",
-        productType,
-        product = new { nameEn = "Laptop", nameZh = "笔记本电脑", mainModel, seriesModels = new[] { new { model = "X14 Pro", differences = "Larger battery" } }, tradeMark = "Example" },
-        manufacturer = new { nameEn = "Shenzhen Example Computer Co., Ltd.", nameZh = "深圳示例电脑有限公司", addressEn = "1 Example Road, Shenzhen" },
-        factory = new { nameEn = "Example Factory", addressEn = "2 Factory Road, Dongguan" },
-    };
+    private Task<JsonElement> DraftAsync() => ApplicationJourney.DraftAsync(Applicant);
 
-    private async Task<JsonElement> DraftAsync()
-    {
-        using var response = await Applicant.PostAsync("/api/v1/applications", Json.Body(LaptopRequest()));
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.ReadJsonAsync();
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string id, string document, byte[] content, string type = "application/pdf")
-    {
-        var body = new ByteArrayContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue(type);
-        return await client.PutAsync($"/api/v1/applications/{id}/documents/{document}?fileName={document}.pdf", body);
-    }
-
-    private async Task<string> SubmittedAsync()
-    {
-        var draft = await DraftAsync();
-        var id = draft.Str("id");
-        foreach (var document in draft.GetProperty("requiredDocuments").EnumerateArray().Select(d => d.GetString()!))
-        {
-            using var uploaded = await UploadAsync(Applicant, id, document, Pdf);
-            uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
-        }
-
-        using var submitted = await Applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
-        submitted.StatusCode.ShouldBe(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
-        return id;
-    }
+    private Task<string> SubmittedAsync() => ApplicationJourney.SubmittedAsync(Applicant);
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string id) => await client.GetJsonAsync($"/api/v1/applications/{id}");
 
@@ -112,7 +74,7 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
 
         using var returned = await Handler.PostAsync($"/api/v1/applications/{id}/return", Json.Body(new { reason = "The circuit diagram is illegible." }));
         (await GetAsync(Applicant, id)).Str("reason").ShouldBe("The circuit diagram is illegible.");
-        using var replaced = await UploadAsync(Applicant, id, "circuit_diagrams_pcb", [.. Pdf, .. "v2"u8.ToArray()]);
+        using var replaced = await ApplicationJourney.UploadAsync(Applicant, id, "circuit_diagrams_pcb", [.. ApplicationJourney.Pdf, .. "v2"u8.ToArray()]);
         using var resubmitted = await Applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
 
         returned.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -172,7 +134,7 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
             _ => new byte[(20 * 1024 * 1024) + 1],
         };
 
-        using var response = await UploadAsync(Applicant, id, "application_form", content, "application/octet-stream");
+        using var response = await ApplicationJourney.UploadAsync(Applicant, id, "application_form", content, "application/octet-stream");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, code);
         var after = await GetAsync(Applicant, id);
@@ -183,7 +145,7 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
 
     [Fact]
     public async Task AnUpload_ForADocumentTheSchemeDoesNotAsk_IsRefused() =>
-        await (await UploadAsync(Applicant, (await DraftAsync()).Str("id"), "cb_report", Pdf)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "document-not-required");
+        await (await ApplicationJourney.UploadAsync(Applicant, (await DraftAsync()).Str("id"), "cb_report", ApplicationJourney.Pdf)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "document-not-required");
 
     [Fact]
     public async Task Download_ReturnsTheSameBytes_ToTheBody_AndRefusesALab()
@@ -195,7 +157,7 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
 
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(ApplicationJourney.Pdf);
         await lab.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "other-organisation");
     }
 
@@ -227,7 +189,7 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
     {
         var before = (await Applicant.GetJsonAsync("/api/v1/applications")).GetArrayLength();
 
-        using var response = await Applicant.PostAsync("/api/v1/applications", Json.Body(LaptopRequest(body, productType, mainModel)));
+        using var response = await Applicant.PostAsync("/api/v1/applications", Json.Body(ApplicationJourney.LaptopRequest(body, productType, mainModel)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, code);
         (await Applicant.GetJsonAsync("/api/v1/applications")).GetArrayLength().ShouldBe(before);
@@ -235,7 +197,7 @@ public abstract class ApplicationApiTests(SignedInDemoFixture fixture)
 
     [Fact]
     public async Task ADraftByABody_IsRefused() =>
-        (await fixture.As(Role.BodyAdmin).Client.PostAsync("/api/v1/applications", Json.Body(LaptopRequest()))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await fixture.As(Role.BodyAdmin).Client.PostAsync("/api/v1/applications", Json.Body(ApplicationJourney.LaptopRequest()))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
     private string[] FilesOnDisk()
     {

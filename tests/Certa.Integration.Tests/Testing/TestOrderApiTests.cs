@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Certa.Domain.Access;
 using Certa.Integration.Tests.Access;
+using Certa.Integration.Tests.Applications;
 using Certa.Integration.Tests.Fixtures;
 
 namespace Certa.Integration.Tests.Testing;
@@ -10,8 +10,6 @@ namespace Certa.Integration.Tests.Testing;
 /// <summary>Test orders through the API as the body, the labs and the applicant, on each database.</summary>
 public abstract class TestOrderApiTests(SignedInDemoFixture fixture)
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n% Certa test document\n"u8.ToArray();
-
     private HttpClient Applicant => fixture.As(Role.ApplicantUser).Client;
 
     private HttpClient Handler => fixture.As(Role.ApplicationHandler).Client;
@@ -21,32 +19,10 @@ public abstract class TestOrderApiTests(SignedInDemoFixture fixture)
 
     private HttpClient Officer => fixture.As(Role.AuthorityOfficer).Client;
 
-    private static object Request(string productType) => new
-    {
-        body = "cqc",
-        scheme = "ccc",
-        productType,
-        product = new { nameEn = "Laptop", mainModel = "X14", seriesModels = new[] { new { model = "X14 Pro", differences = "Larger battery" } } },
-        manufacturer = new { nameEn = "Shenzhen Example Computer Co., Ltd.", addressEn = "1 Example Road, Shenzhen" },
-        factory = new { nameEn = "Example Factory", addressEn = "2 Factory Road, Dongguan" },
-    };
-
     /// <summary>Drafted, documented and submitted by the applicant, accepted by the handler.</summary>
     private async Task<string> AcceptedAsync(string productType = "ccc.0902")
     {
-        using var drafted = await Applicant.PostAsync("/api/v1/applications", Json.Body(Request(productType)));
-        drafted.StatusCode.ShouldBe(HttpStatusCode.Created, await drafted.Content.ReadAsStringAsync());
-        var draft = await drafted.ReadJsonAsync();
-        var id = draft.Str("id");
-        foreach (var document in draft.GetProperty("requiredDocuments").EnumerateArray().Select(d => d.GetString()!))
-        {
-            var content = new ByteArrayContent(Pdf);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            using var uploaded = await Applicant.PutAsync($"/api/v1/applications/{id}/documents/{document}?fileName={document}.pdf", content);
-            uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
-        }
-
-        await OkAsync(Applicant, $"/api/v1/applications/{id}/submit");
+        var id = await ApplicationJourney.SubmittedAsync(Applicant, productType);
         await OkAsync(Handler, $"/api/v1/applications/{id}/accept");
         return id;
     }
@@ -222,8 +198,7 @@ public abstract class TestOrderApiTests(SignedInDemoFixture fixture)
     [Fact]
     public async Task AnOrderBeforeAcceptance_Is409()
     {
-        using var drafted = await Applicant.PostAsync("/api/v1/applications", Json.Body(Request("ccc.0902")));
-        var applicationId = (await drafted.ReadJsonAsync()).Str("id");
+        var applicationId = (await ApplicationJourney.DraftAsync(Applicant)).Str("id");
 
         using var response = await Handler.PostAsync($"/api/v1/applications/{applicationId}/test-orders", Json.Body(new { lab = "lab-cttl" }));
 
