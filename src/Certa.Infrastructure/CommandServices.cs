@@ -1,6 +1,7 @@
 using Certa.Infrastructure.Applications;
 using Certa.Infrastructure.Demo;
 using Certa.Infrastructure.Files;
+using Certa.Infrastructure.Notifications;
 using Certa.Infrastructure.Organisations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,14 @@ public static class CommandServices
         services.AddScoped<Testing.TestOrderCommands>();
         services.AddScoped<SchemeProcedures>();
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddCertaNotifications();
+        services.AddSingleton<Certification.CertificationData>();
+        services.AddScoped<Audits.AuditorCommands>();
+        services.AddScoped<Audits.FactoryAuditCommands>();
+        services.AddScoped<Certificates.CertificateNumbers>();
+        services.AddScoped<Certificates.DecisionCommands>();
+        services.AddScoped<Certificates.CertificateQueries>();
+        services.AddScoped<Declarations.DeclarationCommands>();
         return services;
     }
 }

@@ -60,6 +60,8 @@ public sealed class CertaTestApp : IAsyncDisposable
         configuration["Serilog:MinimumLevel:Default"] = "Warning";
         // Tests sign in many times from one address; the limit itself is tested with a low value.
         configuration["Certa:Security:SignInAttemptsPerMinute"] = "10000";
+        // Tests run the mail outbox themselves (MailOutbox.SendDueAsync) rather than wait for its timer.
+        configuration["Certa:Mail:PollSeconds"] = "86400";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;

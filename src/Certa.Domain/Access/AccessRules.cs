@@ -12,6 +12,7 @@ public static class AccessRules
     private static readonly (Role Role, Permission Permission, Reach Reach)[] Grants =
     [
         .. Everyone(Permission.ProfileRead, Reach.Own),
+        .. Everyone(Permission.NotificationsRead, Reach.Own),
         .. Everyone(Permission.OrganisationsRead, Reach.Own),
         (Role.PlatformAdmin, Permission.OrganisationsRead, Reach.Any),
         (Role.AuthorityOfficer, Permission.OrganisationsRead, Reach.Any),
@@ -43,20 +44,53 @@ public static class AccessRules
         (Role.ApplicationHandler, Permission.ApplicationsAccept, Reach.Own),
         (Role.BodyAdmin, Permission.ApplicationsAccept, Reach.Own),
 
-        // A test order belongs to the body that placed it and the lab that tests: "own" is either.
-        // ApplicationsRead does not reach a lab, which sees only its orders.
-        .. new[] { Role.LabEngineer, Role.OrganisationAdmin, Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }
+        // A test order belongs to the body that placed it, the lab that tests and the application's applicant:
+        // "own" is any of them. ApplicationsRead does not reach a lab, which sees only its orders.
+        .. new[] { Role.LabEngineer, Role.OrganisationAdmin, Role.ApplicantUser, Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }
             .Select(r => (r, Permission.TestOrdersRead, Reach.Own)),
         (Role.AuthorityOfficer, Permission.TestOrdersRead, Reach.Any),
         (Role.ApplicationHandler, Permission.TestOrdersManage, Reach.Own),
         (Role.BodyAdmin, Permission.TestOrdersManage, Reach.Own),
         (Role.LabEngineer, Permission.TestResultsRecord, Reach.Own),
         (Role.OrganisationAdmin, Permission.TestResultsRecord, Reach.Own),
+        (Role.ApplicantUser, Permission.SamplesDispatch, Reach.Own),
+        (Role.OrganisationAdmin, Permission.SamplesDispatch, Reach.Own),
+
+        // Auditors are the body's registered personnel; the authority supervises them.
+        .. new[] { Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }.Select(r => (r, Permission.AuditorsRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.AuditorsRead, Reach.Any),
+        (Role.BodyAdmin, Permission.AuditorsManage, Reach.Own),
+
+        // A factory audit belongs to the body and the application's applicant: "own" is either.
+        .. new[] { Role.ApplicantUser, Role.OrganisationAdmin, Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }
+            .Select(r => (r, Permission.FactoryAuditsRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.FactoryAuditsRead, Reach.Any),
+        (Role.ApplicationHandler, Permission.FactoryAuditsManage, Reach.Own),
+        (Role.BodyAdmin, Permission.FactoryAuditsManage, Reach.Own),
+        (Role.Auditor, Permission.FactoryAuditsConduct, Reach.Own),
+        (Role.ApplicantUser, Permission.FindingsRespond, Reach.Own),
+        (Role.OrganisationAdmin, Permission.FindingsRespond, Reach.Own),
+
+        (Role.Reviewer, Permission.ApplicationsReview, Reach.Own),
+        (Role.DecisionMaker, Permission.ApplicationsDecide, Reach.Own),
+
+        // A certificate belongs to the body that issued it and its holder.
+        .. new[] { Role.ApplicantUser, Role.OrganisationAdmin, Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }
+            .Select(r => (r, Permission.CertificatesRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.CertificatesRead, Reach.Any),
+
+        // A self-declaration is the declarant's; its filing record is public (no permission needed).
+        (Role.ApplicantUser, Permission.DeclarationsFile, Reach.Own),
+        (Role.OrganisationAdmin, Permission.DeclarationsFile, Reach.Own),
+        (Role.ApplicantUser, Permission.DeclarationsRead, Reach.Own),
+        (Role.OrganisationAdmin, Permission.DeclarationsRead, Reach.Own),
+        (Role.AuthorityOfficer, Permission.DeclarationsRead, Reach.Any),
     ];
 
     // Machine clients read; they never manage people, keys or organisations.
     private static readonly HashSet<Permission> MachineGrantable =
-        [Permission.ProfileRead, Permission.OrganisationsRead, Permission.PeopleRead, Permission.AuditRead, Permission.AuditVerify, Permission.ApplicationsRead];
+        [Permission.ProfileRead, Permission.OrganisationsRead, Permission.PeopleRead, Permission.AuditRead, Permission.AuditVerify, Permission.ApplicationsRead,
+         Permission.CertificatesRead];
 
     /// <summary>How far <paramref name="role"/> reaches with <paramref name="permission"/>.</summary>
     public static Reach ReachOf(Role role, Permission permission) =>

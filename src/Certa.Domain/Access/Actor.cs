@@ -99,6 +99,7 @@ public sealed class Actor
     private static string Describe(Permission permission) => permission switch
     {
         Permission.ProfileRead => "read this profile",
+        Permission.NotificationsRead => "read these notifications",
         Permission.OrganisationsRead => "see this organisation",
         Permission.OrganisationsCreate => "create organisations",
         Permission.PeopleRead => "see these people",
@@ -112,5 +113,17 @@ public sealed class Actor
         Permission.TestOrdersRead => "see these test orders",
         Permission.TestOrdersManage => "order, retest or close the testing of this application as the body",
         Permission.TestResultsRecord => "receive samples and record results as this order's lab",
+        Permission.SamplesDispatch => "dispatch the samples of this application's test orders as the applicant",
+        Permission.AuditorsRead => "see this body's registered auditors",
+        Permission.AuditorsManage => "register this body's auditors",
+        Permission.FactoryAuditsRead => "see this factory audit",
+        Permission.FactoryAuditsManage => "plan factory audits or close the audit step as the body",
+        Permission.FactoryAuditsConduct => "report this factory audit or decide on its findings as an auditor",
+        Permission.FindingsRespond => "answer this audit's findings as the applicant",
+        Permission.ApplicationsReview => "review this application",
+        Permission.ApplicationsDecide => "decide this application",
+        Permission.CertificatesRead => "see this certificate",
+        Permission.DeclarationsFile => "file or withdraw self-declarations as the declarant",
+        Permission.DeclarationsRead => "see this self-declaration",
     };
 }

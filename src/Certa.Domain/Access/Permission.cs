@@ -6,6 +6,8 @@ public enum Permission
 {
     /// <summary>Read one's own identity, organisation and roles.</summary>
     ProfileRead,
+    /// <summary>Read and mark read one's own notifications.</summary>
+    NotificationsRead,
     OrganisationsRead,
     OrganisationsCreate,
     PeopleRead,
@@ -21,12 +23,36 @@ public enum Permission
     ApplicationsDraft,
     /// <summary>Accept, return or refuse submitted applications as the certification body.</summary>
     ApplicationsAccept,
-    /// <summary>See test orders: a lab its own, a body those it placed.</summary>
+    /// <summary>See test orders: a lab its own, a body those it placed, an applicant those of its applications.</summary>
     TestOrdersRead,
-    /// <summary>Order tests from a designated lab, order retests and complete testing, as the body.</summary>
+    /// <summary>Order tests from a designated lab, order retests, cancel orders and complete testing, as the body.</summary>
     TestOrdersManage,
-    /// <summary>Receive samples and record results per standard, as the order's lab.</summary>
+    /// <summary>Receive samples, record results per standard, attach the report, retain or return the samples, as the order's lab.</summary>
     TestResultsRecord,
+    /// <summary>Send an order's samples to the lab, as the application's applicant.</summary>
+    SamplesDispatch,
+    /// <summary>See the body's registered auditors and their competence.</summary>
+    AuditorsRead,
+    /// <summary>Register auditors: registration number, qualification, competence scope.</summary>
+    AuditorsManage,
+    /// <summary>See factory audits: the body's, and an applicant those of its applications.</summary>
+    FactoryAuditsRead,
+    /// <summary>Plan factory audits with registered, competent auditors and close the audit step, as the body.</summary>
+    FactoryAuditsManage,
+    /// <summary>Report an audit and close or reopen its findings, as an auditor of its team.</summary>
+    FactoryAuditsConduct,
+    /// <summary>Answer audit findings with corrective actions and evidence, as the applicant.</summary>
+    FindingsRespond,
+    /// <summary>Record the review of an application one did not evaluate, as its assigned reviewer.</summary>
+    ApplicationsReview,
+    /// <summary>Grant or refuse a reviewed application one did not evaluate or review.</summary>
+    ApplicationsDecide,
+    /// <summary>See certificates: a body those it issued, a holder its own.</summary>
+    CertificatesRead,
+    /// <summary>File and withdraw self-declarations, as the applicant.</summary>
+    DeclarationsFile,
+    /// <summary>See self-declarations with their reports: the declarant its own, the authority all.</summary>
+    DeclarationsRead,
 }
 
 /// <summary>How far a grant reaches: nowhere, the actor's own organisation, or every organisation.</summary>

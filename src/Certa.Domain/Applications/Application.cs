@@ -13,6 +13,7 @@ public sealed class Application : Aggregate
     private IReadOnlyList<string> requiredDocuments = [];
     private IReadOnlyList<AttachedDocument> documents = [];
     private IReadOnlyList<Guid> evaluators = [];
+    private IReadOnlyList<StateEntry> history = [];
 
     private Application()
     {
@@ -51,6 +52,12 @@ public sealed class Application : Aggregate
 
     public Guid? DeciderId { get; private set; }
 
+    /// <summary>The valid certificate this application builds on, if any, and what it covers.</summary>
+    public CertificateReuse? Reuse { get; private set; }
+
+    /// <summary>The reviewer's conclusion, which the decision maker reads before deciding.</summary>
+    public ReviewConclusion? Review { get; private set; }
+
     public ApplicationState State { get; private set; }
 
     /// <summary>Why it was last returned, refused or withdrawn.</summary>
@@ -59,6 +66,9 @@ public sealed class Application : Aggregate
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset StateChangedAt { get; private set; }
+
+    /// <summary>Every state the application entered and when: the actual times of its steps.</summary>
+    public IReadOnlyList<StateEntry> History => history;
 
     /// <summary>Goes up with every change; a save that finds another version stored is refused (two simultaneous decisions: one wins).</summary>
     public int Version { get; private set; }
@@ -70,7 +80,7 @@ public sealed class Application : Aggregate
     public override string? OwningOrganisation => BodyId;
 
     public static Application Draft(Guid id, string applicantId, string bodyId, string schemeId, string productTypeId,
-        ProductDetails product, Party manufacturer, Party factory, IEnumerable<string> requiredDocuments, DateTimeOffset at)
+        ProductDetails product, Party manufacturer, Party factory, IEnumerable<string> requiredDocuments, DateTimeOffset at, CertificateReuse? reuse = null)
     {
         var application = new Application
         {
@@ -86,8 +96,10 @@ public sealed class Application : Aggregate
             State = ApplicationState.Draft,
             CreatedAt = at,
             StateChangedAt = at,
+            history = [new StateEntry(ApplicationState.Draft, at)],
+            Reuse = reuse,
         };
-        application.Record("application.drafted", new { applicant = applicantId, body = bodyId, scheme = schemeId, productType = productTypeId });
+        application.Record("application.drafted", new { applicant = applicantId, body = bodyId, scheme = schemeId, productType = productTypeId, reuse });
         return application;
     }
 
@@ -104,6 +116,10 @@ public sealed class Application : Aggregate
         documents = [.. documents.Where(d => d.DocumentId != document.DocumentId), document];
         Changed("application.document_attached", new { document = document.DocumentId, sha256 = document.Sha256, size = document.Size });
     }
+
+    /// <summary>The clock as of <paramref name="now"/>: the scheme's steps less what a reused certificate covers, with the actual times so far.</summary>
+    public ApplicationTimeline Timeline(IReadOnlyList<StepDuration> procedure, DateTimeOffset now) =>
+        ApplicationClock.Estimate(State, StateChangedAt, Reuse?.Remaining(procedure) ?? procedure, now, history);
 
     /// <summary>The required documents not attached yet.</summary>
     public IReadOnlyList<string> MissingDocuments() =>
@@ -128,7 +144,17 @@ public sealed class Application : Aggregate
 
     public void StartTesting(DateTimeOffset at) => Move(ApplicationTrigger.StartTesting, at, null);
 
-    public void CompleteTesting(DateTimeOffset at) => Move(ApplicationTrigger.CompleteTesting, at, null);
+    /// <summary>Closes testing; straight from acceptance only when a reused certificate's test reports cover it.</summary>
+    public void CompleteTesting(DateTimeOffset at)
+    {
+        if (State == ApplicationState.Accepted && Reuse is not { CoversTesting: true })
+        {
+            throw DomainException.Conflict("tests-needed",
+                "Testing is skipped only when the application builds on a certificate whose test reports cover today's standards; order tests.");
+        }
+
+        Move(ApplicationTrigger.CompleteTesting, at, null);
+    }
 
     public void CompleteFactoryAudit(DateTimeOffset at) => Move(ApplicationTrigger.CompleteFactoryAudit, at, null);
 
@@ -155,6 +181,29 @@ public sealed class Application : Aggregate
         Changed("application.reviewer_assigned", new { reviewer });
     }
 
+    /// <summary>The assigned reviewer's conclusion on the test and audit results.</summary>
+    public void RecordReview(Guid reviewer, bool recommendGrant, string notes, DateTimeOffset at)
+    {
+        if (State != ApplicationState.Review)
+        {
+            throw DomainException.Conflict("not-in-review", $"A review is recorded in review; the application is {ApplicationWorkflow.Name(State)}.");
+        }
+
+        if (ReviewerId != reviewer)
+        {
+            throw DomainException.Forbidden("not-the-reviewer",
+                ReviewerId is null ? "No reviewer is assigned yet." : "Only the assigned reviewer records the review.");
+        }
+
+        if (string.IsNullOrWhiteSpace(notes))
+        {
+            throw DomainException.Invalid("review-notes-required", "Write what the review found: the decision maker and the audit trail read it.", "notes");
+        }
+
+        Review = new ReviewConclusion(reviewer, recommendGrant, notes.Trim(), at);
+        Changed("application.reviewed", new { reviewer, recommendation = recommendGrant ? "grant" : "refuse" });
+    }
+
     public void Grant(Guid decider, DateTimeOffset at) => Decide(decider, ApplicationTrigger.Grant, at, null);
 
     public void RefuseAtDecision(Guid decider, string reason, DateTimeOffset at) =>
@@ -174,7 +223,9 @@ public sealed class Application : Aggregate
         factory = Factory,
         documents = documents.Select(d => new { d.DocumentId, d.Sha256 }),
         state = ApplicationWorkflow.Name(State),
+        reuse = Reuse?.Number,
         reviewer = ReviewerId,
+        review = Review is null ? null : new { Review.Reviewer, Review.RecommendGrant },
         decider = DeciderId,
         reason = Reason,
     };
@@ -182,12 +233,18 @@ public sealed class Application : Aggregate
     private void Decide(Guid decider, ApplicationTrigger trigger, DateTimeOffset at, string? reason)
     {
         var to = ApplicationWorkflow.Next(State, trigger);
-        if (ReviewerId is null)
+        if (Review is null)
         {
-            throw DomainException.Conflict("review-missing", "The application has no reviewer yet; a decision follows the review.");
+            throw DomainException.Conflict("review-missing",
+                ReviewerId is null ? "The application has no reviewer yet; a decision follows the review." : "The reviewer has not recorded the review yet; a decision follows it.");
         }
 
         RefuseEvaluator(decider, "decide");
+        if (decider == Review.Reviewer)
+        {
+            throw DomainException.Forbidden("reviewer-cannot-decide", "The person who reviewed the application may not also decide it: four eyes.");
+        }
+
         DeciderId = decider;
         Apply(trigger, to, at, reason);
     }
@@ -209,6 +266,7 @@ public sealed class Application : Aggregate
         var from = State;
         State = to;
         StateChangedAt = at;
+        history = [.. history, new StateEntry(to, at)];
         Reason = reason ?? (to is ApplicationState.Returned or ApplicationState.Refused or ApplicationState.Withdrawn ? Reason : null);
         Changed("application." + ApplicationWorkflow.Name(trigger), new { from = ApplicationWorkflow.Name(from), to = ApplicationWorkflow.Name(to), reason });
     }

@@ -4,7 +4,14 @@ namespace Certa.Domain.Applications;
 public sealed record StepDuration(string StepId, int MinDays, int MaxDays);
 
 /// <summary>Where a step stands: when it is expected to end, whether it is done or overdue.</summary>
-public sealed record ClockStep(string StepId, DateTimeOffset? Started, DateTimeOffset ExpectedBy, bool Current, bool Done, bool Overdue);
+public sealed record ClockStep(string StepId, DateTimeOffset? Started, DateTimeOffset ExpectedBy, bool Current, bool Done, bool Overdue)
+{
+    /// <summary>When a done step actually ended (from the application's history).</summary>
+    public DateTimeOffset? Ended { get; init; }
+
+    /// <summary>Whether a done step took longer than expected.</summary>
+    public bool WasLate => Done && Started is { } s && Ended is { } e && e > ExpectedBy && ExpectedBy > s;
+}
 
 /// <summary>The application's clock: its steps and the completion date the applicant can expect now.</summary>
 public sealed record ApplicationTimeline(IReadOnlyList<ClockStep> Steps, DateTimeOffset? EstimatedCompletion, bool Overdue);
@@ -33,7 +40,14 @@ public static class ApplicationClock
         ApplicationState.Draft or ApplicationState.Returned or ApplicationState.Granted or ApplicationState.Refused or ApplicationState.Withdrawn => null,
     };
 
-    public static ApplicationTimeline Estimate(ApplicationState state, DateTimeOffset stateSince, IReadOnlyList<StepDuration> procedure, DateTimeOffset now)
+    /// <summary>The clock of an application in <paramref name="state"/> since <paramref name="stateSince"/>, as of <paramref name="now"/>.</summary>
+    /// <param name="state">Where the application stands.</param>
+    /// <param name="stateSince">When it entered that state.</param>
+    /// <param name="procedure">The scheme's steps and durations.</param>
+    /// <param name="now">The time to estimate from.</param>
+    /// <param name="history">The states entered and when; with it, done steps show when they actually ran.</param>
+    public static ApplicationTimeline Estimate(ApplicationState state, DateTimeOffset stateSince, IReadOnlyList<StepDuration> procedure, DateTimeOffset now,
+        IReadOnlyList<StateEntry>? history = null)
     {
         var steps = procedure.Where(p => Enum.GetValues<ApplicationState>().Any(s => StepOf(s) == p.StepId)).ToList();
         if (state.IsFinal())
@@ -52,7 +66,7 @@ public static class ApplicationClock
             var step = steps[i];
             if (index >= 0 && i < index)
             {
-                clock.Add(new ClockStep(step.StepId, null, stateSince, Current: false, Done: true, Overdue: false));
+                clock.Add(Done(step, stateSince, history ?? []));
                 continue;
             }
 
@@ -70,5 +84,18 @@ public static class ApplicationClock
         }
 
         return new ApplicationTimeline(clock, clock.Count == 0 ? null : clock[^1].ExpectedBy, overdue);
+    }
+
+    /// <summary>A done step: from the last time the application entered the step's state to the next state it entered.</summary>
+    private static ClockStep Done(StepDuration step, DateTimeOffset stateSince, IReadOnlyList<StateEntry> history)
+    {
+        var entered = history.Select((e, i) => (e, i)).LastOrDefault(x => StepOf(x.e.State) == step.StepId);
+        if (entered.e is null)
+        {
+            return new ClockStep(step.StepId, null, stateSince, Current: false, Done: true, Overdue: false);
+        }
+
+        var ended = entered.i + 1 < history.Count ? history[entered.i + 1].At : (DateTimeOffset?)null;
+        return new ClockStep(step.StepId, entered.e.At, entered.e.At.AddDays(step.MaxDays), Current: false, Done: true, Overdue: false) { Ended = ended };
     }
 }

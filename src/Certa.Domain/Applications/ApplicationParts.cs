@@ -49,3 +49,9 @@ public sealed record ProductDetails(LocalizedText Name, string MainModel, IReadO
 
 /// <summary>A document the application carries: which required document it is, and the stored file (by its SHA-256).</summary>
 public sealed record AttachedDocument(string DocumentId, string Sha256, string FileName, long Size, DateTimeOffset AttachedAt);
+
+/// <summary>What the reviewer concluded: grant or refuse, and why.</summary>
+public sealed record ReviewConclusion(Guid Reviewer, bool RecommendGrant, string Notes, DateTimeOffset At);
+
+/// <summary>The application entered <paramref name="State"/> at <paramref name="At"/>.</summary>
+public sealed record StateEntry(ApplicationState State, DateTimeOffset At);

@@ -19,6 +19,8 @@ public static class ApplicationWorkflow
         (ApplicationState.Submitted, ApplicationTrigger.Accept, ApplicationState.Accepted),
         (ApplicationState.Accepted, ApplicationTrigger.StartTesting, ApplicationState.Testing),
         (ApplicationState.Testing, ApplicationTrigger.CompleteTesting, ApplicationState.FactoryAudit),
+        // Only for an application whose reused certificate covers testing (Application.CompleteTesting checks).
+        (ApplicationState.Accepted, ApplicationTrigger.CompleteTesting, ApplicationState.FactoryAudit),
         (ApplicationState.FactoryAudit, ApplicationTrigger.CompleteFactoryAudit, ApplicationState.Review),
         (ApplicationState.Review, ApplicationTrigger.Grant, ApplicationState.Granted),
         (ApplicationState.Review, ApplicationTrigger.RefuseAtDecision, ApplicationState.Refused),

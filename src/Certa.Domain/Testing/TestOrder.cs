@@ -6,13 +6,15 @@ namespace Certa.Domain.Testing;
 /// <summary>
 /// The body's order to a lab to test an application's samples against standards: ordered → received
 /// (the lab has the samples) → completed (every standard has a result), or cancelled while open. A
-/// failed order gets a corrective action and a retest order, which supersedes it.
+/// failed order gets a corrective action and a retest order, which supersedes it. Its samples are
+/// tracked beside it (<see cref="SampleState"/>): the applicant dispatches them, the lab receives,
+/// tests, then retains or returns them.
 /// </summary>
 public sealed class TestOrder : Aggregate
 {
     // Lists are replaced, never changed in place, so that a save sees every change.
     private IReadOnlyList<string> standards = [];
-    private IReadOnlyList<Sample> samples = [];
+    private SampleShipment shipment = new([]);
     private IReadOnlyList<StandardResult> results = [];
 
     private TestOrder()
@@ -33,7 +35,21 @@ public sealed class TestOrder : Aggregate
     /// <summary>The standard numbers to test against (<c>GB 4943.1-2022</c>).</summary>
     public IReadOnlyList<string> Standards => standards;
 
-    public IReadOnlyList<Sample> Samples => samples;
+    /// <summary>The sample plan: which models, how many, and on what the body based the choice.</summary>
+    public IReadOnlyList<Sample> Samples => shipment.Plan;
+
+    public SampleShipment Shipment => shipment;
+
+    /// <summary>Where the samples are; tested once the order completes.</summary>
+    public SampleState SampleState => shipment switch
+    {
+        { Return: not null } => SampleState.Returned,
+        { RetainedUntil: not null } => SampleState.Retained,
+        _ when State == TestOrderState.Completed => SampleState.Tested,
+        _ when ReceivedAt is not null => SampleState.Received,
+        { Dispatch: not null } => SampleState.Dispatched,
+        _ => SampleState.Planned,
+    };
 
     public IReadOnlyList<StandardResult> Results => results;
 
@@ -79,13 +95,37 @@ public sealed class TestOrder : Aggregate
         IEnumerable<Sample> samples, DateTimeOffset at)
     {
         var order = New(id, application.Id, application.BodyId, labId, standards, CheckedSamples(application, samples), null, at);
-        order.Record("test_order.placed", new { application = application.Id, lab = labId, standards = order.standards, samples = order.samples });
+        order.Record("test_order.placed", new { application = application.Id, lab = labId, standards = order.standards, samples = order.Samples });
         return order;
     }
 
+    /// <summary>The applicant has sent the samples: once per order, while it is open and not yet received.</summary>
+    public void DispatchSamples(Consignment consignment)
+    {
+        RequireState(TestOrderState.Ordered, "dispatch the samples of");
+        if (shipment.Dispatch is { } earlier)
+        {
+            throw DomainException.Conflict("samples-already-dispatched",
+                $"The samples of order {Id} were dispatched on {earlier.SentOn:yyyy-MM-dd} with {earlier.Carrier} ({earlier.TrackingNumber}); an order has one dispatch.");
+        }
+
+        shipment = shipment with { Dispatch = consignment };
+        Changed("test_order.samples_dispatched", consignment);
+    }
+
+    /// <summary>
+    /// The lab has the samples. Only dispatched samples are received: the dispatch record is what the
+    /// lab checks the parcel against, and what tells the body that the applicant has sent them.
+    /// </summary>
     public void Receive(DateTimeOffset at)
     {
         RequireState(TestOrderState.Ordered, "receive the samples of");
+        if (shipment.Dispatch is null)
+        {
+            throw DomainException.Conflict("samples-not-dispatched",
+                $"The applicant has not dispatched the samples of order {Id} yet; the lab receives them after the dispatch is recorded.");
+        }
+
         State = TestOrderState.Received;
         ReceivedAt = at;
         Changed("test_order.received", new { at });
@@ -95,7 +135,7 @@ public sealed class TestOrder : Aggregate
     /// Records (or corrects) results for some of the standards; when every standard has one, the order
     /// completes with its outcome.
     /// </summary>
-    public void RecordResults(IEnumerable<StandardResult> recorded, LabReport? report, DateTimeOffset at)
+    public void RecordResults(IEnumerable<StandardResult> recorded, DateTimeOffset at)
     {
         RequireState(TestOrderState.Received, "record results on");
         var list = recorded.ToList();
@@ -121,14 +161,27 @@ public sealed class TestOrder : Aggregate
 
         var named = list.Select(r => r with { Standard = standards.First(s => string.Equals(s, r.Standard, StringComparison.OrdinalIgnoreCase)) }).ToList();
         results = [.. results.Where(r => named.All(n => n.Standard != r.Standard)), .. named];
-        Report = report ?? Report;
-        Changed("test_order.results_recorded", new { results = named.Select(r => new { r.Standard, r.Passed, r.ClauseNotes }), report = Report?.Sha256 });
+        Changed("test_order.results_recorded", new { results = named.Select(r => new { r.Standard, r.Passed, r.ClauseNotes }) });
         if (standards.All(s => results.Any(r => r.Standard == s)))
         {
             State = TestOrderState.Completed;
             CompletedAt = at;
             Changed("test_order.completed", new { outcome = SnakeCaseNames.Of(Outcome!.Value.ToString()) });
         }
+    }
+
+    /// <summary>The lab's report file, stored before this is called; a later one replaces it while the order is received or completed.</summary>
+    public void AttachReport(LabReport report)
+    {
+        if (State is not (TestOrderState.Received or TestOrderState.Completed))
+        {
+            throw DomainException.Conflict("test-order-" + Name(State),
+                $"A report is attached to an order that is received or completed; order {Id} is {Name(State)}.");
+        }
+
+        var replaced = Report?.Sha256;
+        Report = report;
+        Changed("test_order.report_attached", new { report.Sha256, report.FileName, replaced });
     }
 
     /// <summary>
@@ -159,10 +212,10 @@ public sealed class TestOrder : Aggregate
         }
 
         var failed = results.Where(r => !r.Passed).Select(r => r.Standard);
-        var retest = New(retestId, ApplicationId, BodyId, LabId, failed, samples, Id, at);
+        var retest = New(retestId, ApplicationId, BodyId, LabId, failed, Samples, Id, at);
         CorrectiveAction = new CorrectiveAction(description.Trim(), deadline, retestId);
         Changed("test_order.corrective_action_opened", new { CorrectiveAction.Description, deadline, retest = retestId });
-        retest.Record("test_order.placed", new { application = ApplicationId, lab = LabId, standards = retest.standards, samples, retestOf = Id });
+        retest.Record("test_order.placed", new { application = ApplicationId, lab = LabId, standards = retest.standards, samples = Samples, retestOf = Id });
         return retest;
     }
 
@@ -181,6 +234,33 @@ public sealed class TestOrder : Aggregate
         Changed("test_order.cancelled", new { reason = CancelReason });
     }
 
+    /// <summary>The lab keeps the samples until <paramref name="until"/>, once the order is completed or cancelled.</summary>
+    public void RetainSamples(DateOnly until, DateTimeOffset at)
+    {
+        RequireClosedWithSamples("retained", [SampleState.Received, SampleState.Tested]);
+        if (until < DateOnly.FromDateTime(at.UtcDateTime))
+        {
+            throw DomainException.Invalid("retained-until-in-the-past", $"The samples cannot be retained until {until:yyyy-MM-dd}; that day has passed.", "until");
+        }
+
+        shipment = shipment with { RetainedUntil = until };
+        Changed("test_order.samples_retained", new { until });
+    }
+
+    /// <summary>
+    /// The lab sends the samples back, once the order is completed or cancelled: from the lab, after a
+    /// retention, or (for a cancelled order) the parcel that was on its way.
+    /// </summary>
+    public void ReturnSamples(Consignment consignment)
+    {
+        SampleState[] from = State == TestOrderState.Cancelled
+            ? [SampleState.Dispatched, SampleState.Received, SampleState.Retained]
+            : [SampleState.Tested, SampleState.Retained];
+        RequireClosedWithSamples("returned", from);
+        shipment = shipment with { Return = consignment };
+        Changed("test_order.samples_returned", consignment);
+    }
+
     public override object AuditState() => new
     {
         id = Id,
@@ -188,7 +268,8 @@ public sealed class TestOrder : Aggregate
         body = BodyId,
         lab = LabId,
         standards,
-        samples,
+        samples = shipment,
+        sampleState = Name(SampleState),
         state = Name(State),
         results = results.Select(r => new { r.Standard, r.Passed, r.ClauseNotes, r.RecordedBy }),
         report = Report,
@@ -198,6 +279,8 @@ public sealed class TestOrder : Aggregate
     };
 
     public static string Name(TestOrderState state) => SnakeCaseNames.Of(state.ToString());
+
+    public static string Name(SampleState state) => SnakeCaseNames.Of(state.ToString());
 
     private static TestOrder New(Guid id, Guid applicationId, string bodyId, string labId, IEnumerable<string> standards,
         IReadOnlyList<Sample> samples, Guid? retestOf, DateTimeOffset at)
@@ -215,7 +298,7 @@ public sealed class TestOrder : Aggregate
             BodyId = Guard.Required(bodyId, "body"),
             LabId = Guard.Required(labId, "lab"),
             standards = list,
-            samples = samples,
+            shipment = new SampleShipment(samples),
             RetestOf = retestOf,
             State = TestOrderState.Ordered,
             OrderedAt = at,
@@ -247,7 +330,7 @@ public sealed class TestOrder : Aggregate
                 throw DomainException.Invalid("duplicate-sample", $"Model {model} is listed twice among the samples.", "samples");
             }
 
-            checkedSamples.Add(new Sample(model, sample.Quantity));
+            checkedSamples.Add(new Sample(model, sample.Quantity, Notes(sample.Basis)));
         }
 
         return checkedSamples;
@@ -260,6 +343,23 @@ public sealed class TestOrder : Aggregate
             throw DomainException.Conflict("test-order-" + Name(State), $"You can {what} an order that is {Name(expected)}; order {Id} is {Name(State)}.");
         }
     }
+
+    private void RequireClosedWithSamples(string what, SampleState[] from)
+    {
+        if (State is not (TestOrderState.Completed or TestOrderState.Cancelled))
+        {
+            throw DomainException.Conflict("test-order-" + Name(State),
+                $"Samples are {what} once their order is completed or cancelled; order {Id} is {Name(State)}.");
+        }
+
+        if (!from.Contains(SampleState))
+        {
+            throw DomainException.Conflict("samples-" + Name(SampleState),
+                $"The samples of order {Id} are {Name(SampleState)}; they are {what} when: {string.Join(", ", from.Select(Name))}.");
+        }
+    }
+
+    private static string? Notes(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private void Changed(string action, object details)
     {

@@ -4,7 +4,7 @@ namespace Certa.Domain.Testing;
 
 public enum TestOrderState
 {
-    /// <summary>The body has ordered the tests; the samples are on their way to the lab.</summary>
+    /// <summary>The body has ordered the tests; the applicant sends the samples to the lab.</summary>
     Ordered,
 
     /// <summary>The lab has received the samples.</summary>
@@ -23,8 +23,11 @@ public enum TestOutcome
     Failed,
 }
 
-/// <summary>Samples of one of the application's models sent to the lab.</summary>
-public sealed record Sample(string Model, int Quantity);
+/// <summary>
+/// Samples of one of the application's models for the lab; <paramref name="Basis"/> says what the body based the
+/// choice on (the documents' technical data: "critical components list rev. 3").
+/// </summary>
+public sealed record Sample(string Model, int Quantity, string? Basis = null);
 
 /// <summary>The lab's verdict against one standard, with the clauses it noted.</summary>
 public sealed record StandardResult(string Standard, bool Passed, string? ClauseNotes, Guid? RecordedBy, DateTimeOffset RecordedAt);

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Certa.Infrastructure.Applications;
 
 /// <summary>What an applicant gives to start an application.</summary>
-public sealed record NewApplication(string BodyId, string SchemeId, string ProductTypeId, ProductDetails Product, Party Manufacturer, Party Factory);
+public sealed record NewApplication(string BodyId, string SchemeId, string ProductTypeId, ProductDetails Product, Party Manufacturer, Party Factory,
+    string? ReuseCertificate = null);
 
 /// <summary>
 /// The application's commands: the applicant drafts, attaches documents, submits or withdraws; the
@@ -47,8 +48,11 @@ public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures proc
         }
 
         var documents = (await procedures.ForAsync(productType, ct)).Documents;
+        var reuse = string.IsNullOrWhiteSpace(input.ReuseCertificate)
+            ? null
+            : await CertificateReuseCheck.CheckAsync(db, input.ReuseCertificate, applicant, productType, input.Product, input.Factory, clock.GetUtcNow(), ct);
         var application = Application.Draft(Guid.CreateVersion7(clock.GetUtcNow()), applicant, body.Id, input.SchemeId, productType.Id,
-            input.Product, input.Manufacturer, input.Factory, documents, clock.GetUtcNow());
+            input.Product, input.Manufacturer, input.Factory, documents, clock.GetUtcNow(), reuse);
         db.Applications.Add(application);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);
         return application;
@@ -85,8 +89,17 @@ public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures proc
     public Task<Application> SubmitAsync(CommandContext who, Guid id, CancellationToken ct) =>
         ApplicantAsync(who, id, a => a.Submit(clock.GetUtcNow()), ct);
 
-    public Task<Application> WithdrawAsync(CommandContext who, Guid id, string reason, CancellationToken ct) =>
-        ApplicantAsync(who, id, a => a.Withdraw(reason, clock.GetUtcNow()), ct);
+    /// <summary>Withdraws the application and cancels its open test orders and factory audit in the same transaction.</summary>
+    public async Task<Application> WithdrawAsync(CommandContext who, Guid id, string reason, CancellationToken ct)
+    {
+        var application = await ForApplicantAsync(who, id, ct);
+        var now = clock.GetUtcNow();
+        application.Withdraw(reason, now);
+        await Testing.OpenTestOrders.CancelOpenAsync(db.TestOrders, id, $"application withdrawn: {application.Reason}", now, ct);
+        await Audits.OpenFactoryAudits.CancelOpenAsync(db.Set<Domain.Audits.FactoryAudit>(), id, $"application withdrawn: {application.Reason}", now, ct);
+        await db.CommitAsync(who, now, ct);
+        return application;
+    }
 
     public Task<Application> AcceptAsync(CommandContext who, Guid id, CancellationToken ct) =>
         BodyAsync(who, id, a => a.Accept(clock.GetUtcNow()), ct);

@@ -6,7 +6,11 @@ using Certa.Infrastructure.Advisor;
 namespace Certa.Infrastructure.Applications;
 
 /// <summary>What a scheme's data say an application for a product type needs: its documents and its procedure's steps.</summary>
-public sealed record SchemeProcess(IReadOnlyList<string> Documents, IReadOnlyList<StepDuration> Steps);
+public sealed record SchemeProcess(IReadOnlyList<string> Documents, IReadOnlyList<StepDuration> Steps)
+{
+    /// <summary>Each step's name in English and Chinese, for the clock on the pages.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> StepNames { get; init; } = new Dictionary<string, LocalizedText>();
+}
 
 /// <summary>
 /// Reads the application's documents and step durations from the advisor's rules and procedures
@@ -29,6 +33,9 @@ public sealed class SchemeProcedures(AdvisorService advisor)
         var steps = knowledge.Procedures.TryGetValue(procedureId, out var procedure)
             ? procedure.Steps.Select(s => new StepDuration(s.Id, s.MinDays, s.MaxDays)).ToList()
             : [];
-        return new SchemeProcess(documents, steps);
+        return new SchemeProcess(documents, steps)
+        {
+            StepNames = procedure?.Steps.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal) ?? new Dictionary<string, LocalizedText>(),
+        };
     }
 }

@@ -17,7 +17,7 @@ public sealed record DemoCredential(string Email, string Password, string Organi
 /// Creates the demo world of <c>data/demo/world.yaml</c>: what is missing is added, what exists is
 /// left alone, so running it again changes nothing and prints no password twice.
 /// </summary>
-public sealed class DemoWorld(CertaDbContext db, OrganisationCommands organisations, PeopleCommands people)
+public sealed class DemoWorld(CertaDbContext db, OrganisationCommands organisations, PeopleCommands people, Audits.AuditorCommands auditors)
 {
     public const string FileName = "demo/world.yaml";
 
@@ -41,19 +41,39 @@ public sealed class DemoWorld(CertaDbContext db, OrganisationCommands organisati
         foreach (var p in world.People)
         {
             var email = EmailAddress.Normalize(p.Email);
-            if (await db.People.AnyAsync(x => x.Email == email, ct))
+            if (!await db.People.AnyAsync(x => x.Email == email, ct))
             {
-                continue;
+                var roles = Roles.Parse(p.Roles);
+                var password = NewPassword();
+                await people.AddAsync(who, p.Organisation, p.Name, email, roles, password, ct);
+                created.Add(new DemoCredential(email, password, p.Organisation, roles));
             }
 
-            var roles = Roles.Parse(p.Roles);
-            var password = NewPassword();
-            await people.AddAsync(who, p.Organisation, p.Name, email, roles, password, ct);
-            created.Add(new DemoCredential(email, password, p.Organisation, roles));
+            if (p.Auditor is { } a)
+            {
+                await RegisterAuditorAsync(who, email, a, ct);
+            }
         }
 
         db.ChangeTracker.Clear();
         return created;
+    }
+
+    private async Task RegisterAuditorAsync(CommandContext who, string email, AuditorEntry entry, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().FirstAsync(x => x.Email == email, ct);
+        if (await db.Set<Domain.Audits.AuditorRegistration>().AnyAsync(r => r.PersonId == person.Id, ct))
+        {
+            return;
+        }
+
+        if (!SnakeCaseNames.TryParse(entry.Qualification, ignoreCase: true, out Domain.Audits.AuditorQualification qualification))
+        {
+            throw new InvalidDataException($"{FileName}: auditor {email} has unknown qualification '{entry.Qualification}'.");
+        }
+
+        await auditors.RegisterAsync(who, person.Id,
+            new Audits.AuditorRegistrationInput(entry.Registration, qualification, entry.Scope, DateOnly.Parse(entry.ValidUntil, System.Globalization.CultureInfo.InvariantCulture)), ct);
     }
 
     /// <summary>Four groups of four letters and digits: easy to type, 80 random bits, and it meets the password policy.</summary>
@@ -114,5 +134,19 @@ public sealed class DemoWorld(CertaDbContext db, OrganisationCommands organisati
         public string Organisation { get; set; } = string.Empty;
 
         public List<string> Roles { get; set; } = [];
+
+        /// <summary>For an auditor: the registration that lets the body put them on an audit team.</summary>
+        public AuditorEntry? Auditor { get; set; }
+    }
+
+    private sealed class AuditorEntry
+    {
+        public string Registration { get; set; } = string.Empty;
+
+        public string Qualification { get; set; } = "auditor";
+
+        public List<string> Scope { get; set; } = [];
+
+        public string ValidUntil { get; set; } = string.Empty;
     }
 }

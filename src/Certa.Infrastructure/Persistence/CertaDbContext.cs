@@ -3,6 +3,7 @@ using Certa.Domain.Common;
 using Certa.Domain.Organisations;
 using Certa.Domain.Registry;
 using Certa.Infrastructure.Identity;
+using Certa.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace Certa.Infrastructure.Persistence;
 /// Aggregates are saved only through <see cref="CommitAsync"/>, which writes their events to the audit
 /// trail in the same transaction; a plain <c>SaveChanges</c> refuses them.
 /// </summary>
-public abstract class CertaDbContext(DbContextOptions options) : IdentityUserContext<CertaUser, Guid>(options)
+public abstract class CertaDbContext(DbContextOptions options, INotificationPlanner? notifications = null)
+    : IdentityUserContext<CertaUser, Guid>(options)
 {
     private bool committing;
 
@@ -54,9 +56,13 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
 
     public DbSet<Certa.Domain.Testing.TestOrder> TestOrders => Set<Certa.Domain.Testing.TestOrder>();
 
+    public DbSet<Certa.Domain.Notifications.Notification> Notifications => Set<Certa.Domain.Notifications.Notification>();
+
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
+
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
-    /// <paramref name="who"/>, all in one transaction (the caller's, if one is open).
+    /// <paramref name="who"/>, and the notifications those events cause, all in one transaction (the caller's, if one is open).
     /// </summary>
     public async Task<IReadOnlyList<AuditEvent>> CommitAsync(CommandContext who, DateTimeOffset at, CancellationToken ct)
     {
@@ -64,14 +70,22 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
         var changed = ChangeTracker.Entries<Aggregate>().Select(e => e.Entity).Where(a => a.PendingEvents().Count > 0).ToList();
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var written = new List<AuditEvent>();
+        var committed = new List<CommittedEvent>();
         foreach (var aggregate in changed)
         {
             foreach (var e in aggregate.PendingEvents())
             {
-                written.Add(await Audit.AuditLog.AppendAsync(this,
+                var audit = await Audit.AuditLog.AppendAsync(this,
                     new AuditEntry(actor.AuditName, aggregate.OwningOrganisation ?? actor.OrganisationId, e.Action, aggregate.EntityType,
-                        aggregate.EntityKey, aggregate.AuditState(), correlationId, e.Details), at, ct));
+                        aggregate.EntityKey, aggregate.AuditState(), correlationId, e.Details), at, ct);
+                written.Add(audit);
+                committed.Add(new CommittedEvent(aggregate, audit));
             }
+        }
+
+        if (notifications is not null && committed.Count > 0)
+        {
+            await notifications.PlanAsync(this, committed, at, ct);
         }
 
         committing = true;
@@ -130,7 +144,8 @@ public abstract class CertaDbContext(DbContextOptions options) : IdentityUserCon
     }
 }
 
-public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options) : CertaDbContext(options)
+public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options, INotificationPlanner? notifications = null)
+    : CertaDbContext(options, notifications)
 {
     /// <summary>
     /// SQLite has no time type and EF cannot compare DateTimeOffset text there; written as fixed-width
@@ -143,4 +158,5 @@ public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> 
     }
 }
 
-public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options) : CertaDbContext(options);
+public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options, INotificationPlanner? notifications = null)
+    : CertaDbContext(options, notifications);

@@ -11,8 +11,12 @@ namespace Certa.Infrastructure.ReferenceData;
 /// </summary>
 public sealed partial class ReferenceDataReader
 {
+    // Sections kept as whole files in the database (the advisor's and the certification data) rather than as rows.
+    private static readonly HashSet<string> StoredSections = [.. Advisor.AdvisorDataReader.Sections, .. Certification.CertificationDataReader.Sections];
+
     private static readonly HashSet<string> TopLevelKeys =
-        ["authorities", "schemes", "rules", "standards", "catalogue", "history", "bodies", "labs", .. Advisor.AdvisorDataReader.Sections];
+        ["authorities", "schemes", "rules", "standards", "catalogue", "history", "bodies", "labs", Notifications.NotificationRules.Section,
+            .. StoredSections];
 
     private readonly List<ReferenceDataError> errors = [];
     private readonly Dictionary<string, SourceLocation> locations = new(StringComparer.OrdinalIgnoreCase);
@@ -68,6 +72,7 @@ public sealed partial class ReferenceDataReader
             try
             {
                 Advisor.AdvisorDataReader.Read(snapshot);
+                Certification.CertificationDataReader.Read(advisorFiles, [.. schemes.Select(s => s.Id)], [.. bodies.Select(b => b.Id)]);
             }
             catch (ReferenceDataException e)
             {
@@ -107,7 +112,7 @@ public sealed partial class ReferenceDataReader
             }
 
             var record = new YamlRecord(file, top);
-            if (top.Children.Keys.OfType<YamlScalarNode>().Any(k => Advisor.AdvisorDataReader.Sections.Contains(k.Value ?? string.Empty))
+            if (top.Children.Keys.OfType<YamlScalarNode>().Any(k => StoredSections.Contains(k.Value ?? string.Empty))
                 && advisorFiles.All(f => f.Path != file))
             {
                 advisorFiles.Add(new SourceFile(file, text));
@@ -166,6 +171,9 @@ public sealed partial class ReferenceDataReader
         {
             Guarded(() => ReadHistory(history));
         }
+
+        // notifications.yaml is the notification planner's, read when Certa starts; checked here too, so an import refuses a broken one.
+        Guarded(() => _ = Notifications.NotificationRulesReader.Read(top));
     }
 
     private static Authority ReadAuthority(YamlRecord r) => r.Make(() => new Authority(

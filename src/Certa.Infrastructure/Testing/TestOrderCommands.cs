@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
 using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Common;
 using Certa.Domain.Organisations;
 using Certa.Domain.Registry;
 using Certa.Domain.Testing;
+using Certa.Infrastructure.Files;
 using Certa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,11 +15,12 @@ namespace Certa.Infrastructure.Testing;
 public sealed record NewTestOrder(string LabId, IReadOnlyList<string>? Standards, IReadOnlyList<Sample>? Samples);
 
 /// <summary>
-/// Test orders: the body orders tests from a lab designated for the product type, orders retests
-/// and closes testing; the lab receives samples and records results. One transaction per command,
-/// saving the order and the application together with their audit events.
+/// Test orders: the body orders tests from a lab designated for the product type, orders retests,
+/// cancels orders and closes testing; the applicant dispatches the samples; the lab receives them,
+/// records results, attaches its report and retains or returns the samples. One transaction per
+/// command, saving the order and the application together with their audit events.
 /// </summary>
-public sealed class TestOrderCommands(CertaDbContext db, TimeProvider clock)
+public sealed class TestOrderCommands(CertaDbContext db, IFileStore files, TimeProvider clock)
 {
     /// <summary>
     /// Orders tests while the application is accepted or testing; the first order starts testing.
@@ -49,23 +52,88 @@ public sealed class TestOrderCommands(CertaDbContext db, TimeProvider clock)
         return order;
     }
 
-    public async Task<TestOrder> ReceiveAsync(CommandContext who, Guid orderId, CancellationToken ct)
+    /// <summary>As the application's applicant: the samples are handed to a carrier (once per order).</summary>
+    public async Task<TestOrder> DispatchAsync(CommandContext who, Guid orderId, string? carrier, string? trackingNumber, DateOnly? sentOn, CancellationToken ct)
+    {
+        var order = await OrderAsync(orderId, ct);
+        who.Actor.Require(Permission.SamplesDispatch, await ApplicantOfAsync(order, ct));
+        var now = clock.GetUtcNow();
+        order.DispatchSamples(Consignment.Of(carrier, trackingNumber, sentOn, now, "dispatch"));
+        await db.CommitAsync(who, now, ct);
+        return order;
+    }
+
+    public Task<TestOrder> ReceiveAsync(CommandContext who, Guid orderId, CancellationToken ct) =>
+        LabAsync(who, orderId, (order, now) => order.Receive(now), ct);
+
+    /// <summary>As the lab, once the order is completed or cancelled: it keeps the samples until a day.</summary>
+    public Task<TestOrder> RetainSamplesAsync(CommandContext who, Guid orderId, DateOnly until, CancellationToken ct) =>
+        LabAsync(who, orderId, (order, now) => order.RetainSamples(until, now), ct);
+
+    /// <summary>As the lab, once the order is completed or cancelled: it sends the samples back.</summary>
+    public Task<TestOrder> ReturnSamplesAsync(CommandContext who, Guid orderId, string? carrier, string? trackingNumber, DateOnly? sentOn, CancellationToken ct) =>
+        LabAsync(who, orderId, (order, now) => order.ReturnSamples(Consignment.Of(carrier, trackingNumber, sentOn, now, "return")), ct);
+
+    /// <summary>
+    /// As the lab, while the order is received or completed: checks the file (as an application's
+    /// documents are checked), attaches it, then stores it and commits. A refused upload stores nothing.
+    /// </summary>
+    public async Task<TestOrder> AttachReportAsync(CommandContext who, Guid orderId, string? fileName, byte[] content, CancellationToken ct)
     {
         var order = await ForLabAsync(who, orderId, ct);
-        order.Receive(clock.GetUtcNow());
+        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? $"test-report-{orderId}" : fileName.Trim());
+        DocumentRules.Check(name, content);
+        order.AttachReport(LabReport.Of(Convert.ToHexStringLower(SHA256.HashData(content)), name));
+        await files.PutAsync(content, ct);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);
         return order;
     }
 
-    /// <summary>Records the lab's results; the person recording becomes an evaluator of the application (they may not review or decide it).</summary>
+    /// <summary>The lab's report and its content, for someone who may read the order.</summary>
+    public async Task<(LabReport Report, Stream Content)> OpenReportAsync(Actor actor, Guid orderId, CancellationToken ct)
+    {
+        var order = await ReadAsync(actor, orderId, ct);
+        var report = order.Report ?? throw DomainException.NotFound("report-not-found", $"The lab has not attached a report to order {orderId} yet.");
+        var content = await files.OpenAsync(report.Sha256, ct)
+            ?? throw new InvalidOperationException($"The stored report {report.Sha256} of test order {orderId} is missing from the file store.");
+        return (report, content);
+    }
+
+    /// <summary>As the body: cancels an open order, saying why.</summary>
+    public async Task<TestOrder> CancelAsync(CommandContext who, Guid orderId, string reason, CancellationToken ct)
+    {
+        var order = await OrderAsync(orderId, ct);
+        who.Actor.Require(Permission.TestOrdersManage, order.BodyId);
+        var now = clock.GetUtcNow();
+        order.Cancel(reason, now);
+        await db.CommitAsync(who, now, ct);
+        return order;
+    }
+
+    /// <summary>
+    /// Records the lab's results; the person recording becomes an evaluator of the application (they may
+    /// not review or decide it). A <paramref name="report"/> named here must already be in the file store
+    /// (<see cref="AttachReportAsync"/> puts it there), so that every report can be downloaded.
+    /// </summary>
     public async Task<TestOrder> RecordResultsAsync(CommandContext who, Guid orderId, IReadOnlyList<(string Standard, bool Passed, string? ClauseNotes)> results,
         LabReport? report, CancellationToken ct)
     {
         var order = await ForLabAsync(who, orderId, ct);
+        if (report is not null && !await files.ExistsAsync(report.Sha256, ct))
+        {
+            throw DomainException.Invalid("report-not-stored",
+                $"No file with SHA-256 {report.Sha256} is stored; upload the report with PUT /api/v1/test-orders/{orderId}/report.", "report.sha256");
+        }
+
         var application = await ApplicationAsync(order.ApplicationId, ct);
         var now = clock.GetUtcNow();
         var person = who.Actor.PersonId;
-        order.RecordResults([.. results.Select(r => new StandardResult(r.Standard?.Trim() ?? string.Empty, r.Passed, Notes(r.ClauseNotes), person, now))], report, now);
+        order.RecordResults([.. results.Select(r => new StandardResult(r.Standard?.Trim() ?? string.Empty, r.Passed, Notes(r.ClauseNotes), person, now))], now);
+        if (report is not null)
+        {
+            order.AttachReport(report);
+        }
+
         if (person is { } evaluator)
         {
             application.NoteEvaluator(evaluator);
@@ -110,25 +178,30 @@ public sealed class TestOrderCommands(CertaDbContext db, TimeProvider clock)
         return application;
     }
 
-    /// <summary>An order, for someone who may see it: its lab, its body, or an authority officer.</summary>
+    /// <summary>An order, for someone who may see it: its lab, its body, the application's applicant, or an authority officer.</summary>
     public async Task<TestOrder> ReadAsync(Actor actor, Guid orderId, CancellationToken ct)
     {
         var order = await db.TestOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct) ?? throw NotFound(orderId);
-        if (!actor.May(Permission.TestOrdersRead, order.LabId))
+        if (!actor.May(Permission.TestOrdersRead, order.LabId) && !actor.May(Permission.TestOrdersRead, order.BodyId))
         {
-            actor.Require(Permission.TestOrdersRead, order.BodyId);
+            actor.Require(Permission.TestOrdersRead, await ApplicantOfAsync(order, ct));
         }
 
         return order;
     }
 
-    /// <summary>The orders the actor may see: its lab's or its body's (all of them for an authority officer), newest first.</summary>
+    /// <summary>
+    /// The orders the actor may see: its lab's, its body's or its applications' (all of them for an
+    /// authority officer), newest first.
+    /// </summary>
     public async Task<IReadOnlyList<TestOrder>> ListAsync(Actor actor, Guid? applicationId, CancellationToken ct)
     {
         var query = db.TestOrders.AsNoTracking();
         if (actor.ReachOf(Permission.TestOrdersRead) != Reach.Any)
         {
-            query = query.Where(o => o.LabId == actor.OrganisationId || o.BodyId == actor.OrganisationId);
+            var own = actor.OrganisationId;
+            var applications = db.Applications.Where(a => a.ApplicantId == own).Select(a => a.Id);
+            query = query.Where(o => o.LabId == own || o.BodyId == own || applications.Contains(o.ApplicationId));
         }
 
         if (applicationId is { } id)
@@ -144,9 +217,7 @@ public sealed class TestOrderCommands(CertaDbContext db, TimeProvider clock)
         var id = labId?.Trim() ?? string.Empty;
         var lab = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.Kind == OrganisationKind.Laboratory, ct)
             ?? throw DomainException.Invalid("unknown-lab", $"'{labId}' is not a laboratory in Certa.", "lab");
-        var entry = lab.RegistryId is null ? null
-            : await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == lab.RegistryId && b.Kind == BodyKind.Laboratory, ct);
-        if (entry is null || !entry.IsDesignatedFor(productType))
+        if (!await DesignatedLabs.IsDesignatedAsync(db, lab, productType, ct))
         {
             throw DomainException.Invalid("lab-not-designated",
                 $"{lab.Name.En} ({lab.Id}) is not designated in the registry to test {productType.Id} ({productType.Name.En}).", "lab");
@@ -157,13 +228,24 @@ public sealed class TestOrderCommands(CertaDbContext db, TimeProvider clock)
 
     private async Task<IReadOnlyList<string>> StandardsTodayAsync(ProductType productType, DateTimeOffset now, CancellationToken ct)
     {
-        var timeline = new StandardTimeline(await db.Standards.AsNoTracking().ToListAsync(ct));
-        var applying = timeline.ApplyingTo(productType, DateOnly.FromDateTime(now.UtcDateTime));
+        var applying = await DesignatedLabs.StandardsOnAsync(db, productType, DateOnly.FromDateTime(now.UtcDateTime), ct);
         return applying.Count > 0
-            ? [.. applying.Select(e => e.Number)]
+            ? applying
             : throw DomainException.Invalid("no-standards-apply",
                 $"No standard edition applies to {productType.Id} today in the registry; name the standards to test against.", "standards");
     }
+
+    private async Task<TestOrder> LabAsync(CommandContext who, Guid orderId, Action<TestOrder, DateTimeOffset> change, CancellationToken ct)
+    {
+        var order = await ForLabAsync(who, orderId, ct);
+        var now = clock.GetUtcNow();
+        change(order, now);
+        await db.CommitAsync(who, now, ct);
+        return order;
+    }
+
+    private async Task<string> ApplicantOfAsync(TestOrder order, CancellationToken ct) =>
+        await db.Applications.Where(a => a.Id == order.ApplicationId).Select(a => a.ApplicantId).FirstAsync(ct);
 
     private async Task<TestOrder> ForLabAsync(CommandContext who, Guid orderId, CancellationToken ct)
     {

@@ -2,9 +2,9 @@ using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Common;
 using Certa.Infrastructure.Applications;
-using Certa.Infrastructure.Files;
 using Certa.Infrastructure.Persistence;
 using Certa.Web.Access;
+using Certa.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +21,7 @@ public static class ApplicationEndpoints
     {
         var api = app.MapGroup("/api/v1/applications").WithTags("Applications").AddEndpointFilter<DomainProblems>();
         api.MapGet("/", List).WithName("ListApplications").Requires(Permission.ApplicationsRead);
-        api.MapPost("/", Draft).WithName("DraftApplication").Requires(Permission.ApplicationsDraft);
+        api.MapPost("/", Draft).WithName("DraftApplication").Requires(Permission.ApplicationsDraft).Idempotent();
         api.MapGet("/{applicationId:guid}", Get).WithName("GetApplication").Requires(Permission.ApplicationsRead);
         // Any declared content type is taken: the file's own first bytes decide what it is (DocumentRules).
         api.MapPut("/{applicationId:guid}/documents/{documentId}", Attach).WithName("AttachDocument").Requires(Permission.ApplicationsDraft);
@@ -48,7 +48,8 @@ public static class ApplicationEndpoints
         var input = new NewApplication(Required(request.Body, "body"), Required(request.Scheme, "scheme"), Required(request.ProductType, "productType"),
             (request.Product ?? throw DomainException.Invalid("product-required", "Describe the product.", "product")).ToDetails(),
             (request.Manufacturer ?? new PartyRequest(null, null, null, null)).ToParty("manufacturer"),
-            (request.Factory ?? new PartyRequest(null, null, null, null)).ToParty("factory"));
+            (request.Factory ?? new PartyRequest(null, null, null, null)).ToParty("factory"),
+            request.ReuseCertificate);
         var application = await commands.DraftAsync(http.Command(), input, ct);
         return TypedResults.Created($"/api/v1/applications/{application.Id}", ApplicationDto.From(application));
     }
@@ -65,7 +66,7 @@ public static class ApplicationEndpoints
         var steps = (await procedures.ForAsync(productType, ct)).Steps;
         return TypedResults.Ok(ApplicationDto.From(application) with
         {
-            Timeline = ApplicationClock.Estimate(application.State, application.StateChangedAt, steps, clock.GetUtcNow()),
+            Timeline = application.Timeline(steps, clock.GetUtcNow()),
         });
     }
 
@@ -74,7 +75,7 @@ public static class ApplicationEndpoints
     public static async Task<Ok<ApplicationDto>> Attach(HttpContext http, Guid applicationId, string documentId, string? fileName,
         ApplicationCommands commands, CancellationToken ct)
     {
-        var content = await ReadBodyAsync(http.Request, ct);
+        var content = await FileBodies.ReadAsync(http.Request.Body, ct);
         return TypedResults.Ok(ApplicationDto.From(await commands.AttachDocumentAsync(http.Command(), applicationId, documentId, fileName ?? documentId, content, ct)));
     }
 
@@ -82,10 +83,7 @@ public static class ApplicationEndpoints
     public static async Task<FileStreamHttpResult> Download(HttpContext http, Guid applicationId, string documentId, ApplicationCommands commands, CancellationToken ct)
     {
         var (document, content) = await commands.OpenDocumentAsync(http.RequiredActor(), applicationId, documentId, ct);
-        var head = new byte[8];
-        var read = await content.ReadAsync(head, ct);
-        content.Position = 0;
-        return TypedResults.File(content, DocumentRules.Check(document.FileName, head.AsSpan(0, read)), document.FileName);
+        return await FileBodies.DownloadAsync(content, document.FileName, ct);
     }
 
     [EndpointSummary("Submit an application")]
@@ -110,22 +108,4 @@ public static class ApplicationEndpoints
 
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw DomainException.Invalid(field + "-required", $"'{field}' is required.", field) : value.Trim();
-
-    /// <summary>Reads at most one byte more than the limit, so an oversized upload is refused without reading it all.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > DocumentRules.MaxBytes)
-            {
-                break;
-            }
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -6,6 +6,7 @@ using Certa.Web.Api;
 using Certa.Web.Applications;
 using Certa.Web.Audit;
 using Certa.Web.Localization;
+using Certa.Web.Notifications;
 using Certa.Web.Organisations;
 using Certa.Web.Registry;
 using Certa.Web.Requirements;
@@ -72,6 +73,7 @@ public static class CertaWebApp
         services.AddScoped<Organisations.OrganisationQueries>();
         services.AddScoped<Audit.AuditQueries>();
         services.AddCertaAccess(configuration);
+        services.AddHostedService<Notifications.MailOutboxWorker>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -140,6 +142,7 @@ public static class CertaWebApp
         app.UseActors();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -160,6 +163,10 @@ public static class CertaWebApp
         app.MapAuditApi();
         app.MapApplicationApi();
         app.MapTestOrderApi();
+        app.MapNotificationApi();
+        FactoryAudits.FactoryAuditEndpoints.MapFactoryAuditApi(app);
+        Certificates.DecisionEndpoints.MapDecisionApi(app);
+        Declarations.DeclarationEndpoints.MapDeclarationApi(app);
         app.MapUiEndpoints();
         app.MapRazorPages();
     }

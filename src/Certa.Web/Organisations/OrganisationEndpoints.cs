@@ -3,6 +3,7 @@ using Certa.Domain.Common;
 using Certa.Domain.Organisations;
 using Certa.Infrastructure.Organisations;
 using Certa.Web.Access;
+using Certa.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Certa.Web.Organisations;
@@ -19,17 +20,17 @@ public static class OrganisationEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Organisations").AddEndpointFilter<DomainProblems>();
         api.MapGet("/me", Me).WithName("Me").Requires(Permission.ProfileRead);
         api.MapGet("/organisations", List).WithName("ListOrganisations").Requires(Permission.OrganisationsRead);
-        api.MapPost("/organisations", Create).WithName("CreateOrganisation").Requires(Permission.OrganisationsCreate);
+        api.MapPost("/organisations", Create).WithName("CreateOrganisation").Requires(Permission.OrganisationsCreate).Idempotent();
         api.MapGet("/organisations/{id}", Get).WithName("GetOrganisation").Requires(Permission.OrganisationsRead);
         api.MapGet("/organisations/{id}/people", People).WithName("ListPeople").Requires(Permission.PeopleRead);
         api.MapPut("/organisations/{id}/people/{personId:guid}/roles", SetRoles).WithName("SetRoles").Requires(Permission.PeopleManage);
         api.MapPost("/organisations/{id}/people/{personId:guid}/deactivate", Deactivate).WithName("DeactivatePerson").Requires(Permission.PeopleManage);
         api.MapPost("/organisations/{id}/people/{personId:guid}/reactivate", Reactivate).WithName("ReactivatePerson").Requires(Permission.PeopleManage);
         api.MapGet("/organisations/{id}/invitations", Invitations).WithName("ListInvitations").Requires(Permission.PeopleRead);
-        api.MapPost("/organisations/{id}/invitations", Invite).WithName("InvitePerson").Requires(Permission.PeopleManage);
+        api.MapPost("/organisations/{id}/invitations", Invite).WithName("InvitePerson").Requires(Permission.PeopleManage).Idempotent();
         api.MapDelete("/organisations/{id}/invitations/{invitationId:guid}", RevokeInvitation).WithName("RevokeInvitation").Requires(Permission.PeopleManage);
         api.MapGet("/organisations/{id}/api-keys", ApiKeys).WithName("ListApiKeys").Requires(Permission.ApiKeysManage);
-        api.MapPost("/organisations/{id}/api-keys", IssueApiKey).WithName("IssueApiKey").Requires(Permission.ApiKeysManage);
+        api.MapPost("/organisations/{id}/api-keys", IssueApiKey).WithName("IssueApiKey").Requires(Permission.ApiKeysManage).Idempotent();
         api.MapDelete("/organisations/{id}/api-keys/{keyId}", RevokeApiKey).WithName("RevokeApiKey").Requires(Permission.ApiKeysManage);
     }
 

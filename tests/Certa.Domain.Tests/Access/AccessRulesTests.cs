@@ -29,6 +29,7 @@ public sealed class AccessRulesTests
         var expected = new Dictionary<Permission, Reach>
         {
             [Permission.ProfileRead] = Reach.Own,
+            [Permission.NotificationsRead] = Reach.Own,
             [Permission.OrganisationsRead] = Reach.Any,
             [Permission.OrganisationsCreate] = Reach.Any,
             [Permission.PeopleRead] = Reach.Any,
@@ -95,8 +96,9 @@ public sealed class AccessRulesTests
 
     [Fact]
     public void ScopesFor_AVerifier_AreReadsOfItsOwnOrganisation() =>
-        // Organisation admins exist in every kind but the body, so a verifier's key may also hold applications_read: own reach, and a verifier is party to no application.
-        AccessRules.ScopesFor(OrganisationKind.Verifier).Where(p => p != Permission.ApplicationsRead)
+        // Organisation admins exist in every kind but the body, so a verifier's key may also hold applications_read and
+        // certificates_read: own reach, and a verifier is party to no application and holds no certificate.
+        AccessRules.ScopesFor(OrganisationKind.Verifier).Where(p => p is not (Permission.ApplicationsRead or Permission.CertificatesRead))
             .ShouldBe([Permission.ProfileRead, Permission.OrganisationsRead, Permission.PeopleRead, Permission.AuditRead]);
 
     [Fact]

@@ -60,4 +60,24 @@ public sealed class ApplicationClockTests
     public void EveryOpenBodyState_WaitsOnAStepOfTheProcedure() =>
         new[] { ApplicationState.Submitted, ApplicationState.Accepted, ApplicationState.Testing, ApplicationState.FactoryAudit, ApplicationState.Review }
             .ShouldAllBe(s => Ccc.Any(c => c.StepId == ApplicationClock.StepOf(s)));
+
+    [Fact]
+    public void DoneSteps_ShowWhenTheyActuallyRan_FromTheHistory_AndWhetherTheyWereLate()
+    {
+        StateEntry[] history =
+        [
+            new(ApplicationState.Draft, T0), new(ApplicationState.Submitted, T0.AddDays(1)), new(ApplicationState.Accepted, T0.AddDays(10)),
+            new(ApplicationState.Testing, T0.AddDays(12)),
+        ];
+
+        var timeline = ApplicationClock.Estimate(ApplicationState.Testing, T0.AddDays(12), Ccc, T0.AddDays(13), history);
+
+        var application = timeline.Steps.Single(s => s.StepId == "application");
+        application.Done.ShouldBeTrue();
+        application.Started.ShouldBe(T0.AddDays(1));
+        application.Ended.ShouldBe(T0.AddDays(10));
+        application.WasLate.ShouldBeTrue();
+        var shipping = timeline.Steps.Single(s => s.StepId == "sample_shipping");
+        (shipping.Started, shipping.Ended, shipping.WasLate).ShouldBe((T0.AddDays(10), T0.AddDays(12), false));
+    }
 }

@@ -43,6 +43,7 @@ public sealed class ApplicationTests
     {
         var application = InReview();
         application.AssignReviewer(Reviewer);
+        application.RecordReview(Reviewer, recommendGrant: true, "Tests and audit conform.", T0.AddDays(45));
         application.Grant(Decider, T0.AddDays(50));
 
         application.State.ShouldBe(ApplicationState.Granted);
@@ -50,7 +51,7 @@ public sealed class ApplicationTests
         application.PendingEvents().Select(e => e.Action).ShouldBe([
             "application.drafted", "application.document_attached", "application.document_attached", "application.submit",
             "application.accept", "application.start_testing", "application.evaluator_noted", "application.complete_testing",
-            "application.evaluator_noted", "application.complete_factory_audit", "application.reviewer_assigned", "application.grant",
+            "application.evaluator_noted", "application.complete_factory_audit", "application.reviewer_assigned", "application.reviewed", "application.grant",
         ]);
     }
 
@@ -129,6 +130,7 @@ public sealed class ApplicationTests
     {
         var application = InReview();
         application.AssignReviewer(Reviewer);
+        application.RecordReview(Reviewer, recommendGrant: true, "Conforms.", T0.AddDays(45));
 
         var refused = Should.Throw<DomainException>(() => application.Grant(Auditor, T0.AddDays(50)));
 
@@ -140,6 +142,47 @@ public sealed class ApplicationTests
     [Fact]
     public void Grant_BeforeAReviewer_IsRefused() =>
         Should.Throw<DomainException>(() => InReview().Grant(Decider, T0)).Code.ShouldBe("review-missing");
+
+    [Fact]
+    public void Grant_BeforeTheReviewIsRecorded_IsRefused()
+    {
+        var application = InReview();
+        application.AssignReviewer(Reviewer);
+
+        Should.Throw<DomainException>(() => application.Grant(Decider, T0.AddDays(50))).Code.ShouldBe("review-missing");
+        application.State.ShouldBe(ApplicationState.Review);
+    }
+
+    [Fact]
+    public void Review_BySomeoneOtherThanTheAssignedReviewer_IsRefused()
+    {
+        var application = InReview();
+        application.AssignReviewer(Reviewer);
+
+        var refused = Should.Throw<DomainException>(() => application.RecordReview(Decider, recommendGrant: true, "Fine.", T0.AddDays(45)));
+
+        refused.Code.ShouldBe("not-the-reviewer");
+        application.Review.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Grant_ByTheReviewer_IsRefused_FourEyes()
+    {
+        var application = InReview();
+        application.AssignReviewer(Reviewer);
+        application.RecordReview(Reviewer, recommendGrant: true, "Conforms.", T0.AddDays(45));
+
+        Should.Throw<DomainException>(() => application.Grant(Reviewer, T0.AddDays(50))).Code.ShouldBe("reviewer-cannot-decide");
+    }
+
+    [Fact]
+    public void Review_WithoutNotes_IsRefused()
+    {
+        var application = InReview();
+        application.AssignReviewer(Reviewer);
+
+        Should.Throw<DomainException>(() => application.RecordReview(Reviewer, recommendGrant: false, " ", T0)).Code.ShouldBe("review-notes-required");
+    }
 
     [Fact]
     public void Withdraw_DuringTesting_EndsTheApplication_AndNothingMoreIsPossible()

@@ -285,8 +285,10 @@ public abstract partial class AuthorizationMatrixTests(SignedInDemoFixture fixtu
         var url = Parameter().Replace(endpoint.Route, m => m.Groups[1].Value switch
         {
             "id" => organisation,
-            "personId" or "invitationId" or "applicationId" or "orderId" => Guid.NewGuid().ToString(),
+            "personId" or "invitationId" or "applicationId" or "orderId" or "notificationId" => Guid.NewGuid().ToString(),
             "documentId" => "application_form",
+            "auditId" or "certificateId" or "declarationId" => Guid.NewGuid().ToString(),
+            "findingNo" => "1",
             "keyId" => "0000000000000000",
             _ when endpoint.IsPublic => "ccc",
             var name => throw new InvalidOperationException($"{endpoint}: the matrix has no value for {{{name}}}; say in {nameof(AuthorizationMatrixTests)} what it stands for."),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Certa.Integration.Tests.Fixtures;
+using Certa.Testing;
 
 namespace Certa.Integration.Tests.Applications;
 
@@ -48,5 +49,12 @@ internal static class ApplicationJourney
         using var submitted = await applicant.PostAsync($"/api/v1/applications/{id}/submit", null);
         submitted.StatusCode.ShouldBe(HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
         return id;
+    }
+
+    /// <summary>Every file in the app's content-addressed store, sorted: a refused upload must leave this unchanged.</summary>
+    public static string[] FilesOnDisk(CertaTestApp app)
+    {
+        var root = Path.Combine(app.Database.DataDirectory, "files");
+        return Directory.Exists(root) ? [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
     }
 }

@@ -39,6 +39,7 @@ public abstract class ApplicationPersistenceTests(DemoAppFixture fixture)
         application.CompleteTesting(T0);
         application.CompleteFactoryAudit(T0);
         application.AssignReviewer(Reviewer);
+        application.RecordReview(Reviewer, recommendGrant: true, "Conforms.", T0.AddDays(35));
         await using var scope = Scope();
         Db(scope).Applications.Add(application);
         await Db(scope).CommitAsync(Who, T0, CancellationToken.None);

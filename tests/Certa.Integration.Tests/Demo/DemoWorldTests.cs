@@ -26,7 +26,7 @@ public abstract class DemoWorldTests(DatabaseProvider provider) : IAsyncLifetime
 
         Roles.All.Except(people.SelectMany(p => p.Roles)).ShouldBeEmpty();
         Enum.GetValues<Domain.Organisations.OrganisationKind>().Except(organisations.Select(o => o.Kind)).ShouldBeEmpty();
-        organisations.Count(o => o.Kind == Domain.Organisations.OrganisationKind.Laboratory).ShouldBe(2);
+        organisations.Count(o => o.Kind == Domain.Organisations.OrganisationKind.Laboratory).ShouldBe(3);
         organisations.Single(o => o.Id == "cqc").RegistryId.ShouldBe("cqc");
         app.Demo.Count.ShouldBe(people.Count);
     }

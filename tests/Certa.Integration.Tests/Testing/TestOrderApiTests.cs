@@ -4,6 +4,7 @@ using Certa.Domain.Access;
 using Certa.Integration.Tests.Access;
 using Certa.Integration.Tests.Applications;
 using Certa.Integration.Tests.Fixtures;
+using static Certa.Integration.Tests.Testing.TestOrderJourney;
 
 namespace Certa.Integration.Tests.Testing;
 
@@ -19,38 +20,13 @@ public abstract class TestOrderApiTests(SignedInDemoFixture fixture)
 
     private HttpClient Officer => fixture.As(Role.AuthorityOfficer).Client;
 
-    /// <summary>Drafted, documented and submitted by the applicant, accepted by the handler.</summary>
-    private async Task<string> AcceptedAsync(string productType = "ccc.0902")
-    {
-        var id = await ApplicationJourney.SubmittedAsync(Applicant, productType);
-        await OkAsync(Handler, $"/api/v1/applications/{id}/accept");
-        return id;
-    }
-
-    private static async Task<JsonElement> OkAsync(HttpClient client, string url, object? body = null, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        using var response = await client.SendAsync(HttpMethod.Post, url, body ?? ApiCalls.EmptyObject());
-        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
-        return await response.ReadJsonAsync();
-    }
-
-    private static Task<JsonElement> OrderAsync(HttpClient client, string applicationId, string lab = "lab-cttl") =>
-        OkAsync(client, $"/api/v1/applications/{applicationId}/test-orders",
-            new { lab, samples = new[] { new { model = "X14", quantity = 2 }, new { model = "X14 Pro", quantity = 1 } } }, HttpStatusCode.Created);
-
-    private static string[] Standards(JsonElement order) => [.. order.GetProperty("standards").EnumerateArray().Select(s => s.GetString()!)];
-
-    private static object Results(JsonElement order, string? failing = null) => new
-    {
-        results = Standards(order).Select(s => new { standard = s, passed = s != failing, clauseNotes = s == failing ? "§5.1 radiated emission 3 dB over the limit" : null }),
-        report = new { sha256 = new string('a', 64), fileName = "CTTL-report.pdf" },
-    };
+    private Task<string> AcceptedAsync(string productType = "ccc.0902") => TestOrderJourney.AcceptedAsync(Applicant, Handler, productType);
 
     private async Task<JsonElement> TestedAsync(string applicationId, string? failing = null)
     {
         var order = await OrderAsync(Handler, applicationId);
         var id = order.Str("id");
-        await OkAsync(Engineer, $"/api/v1/test-orders/{id}/receive");
+        await ReceivedAsync(Applicant, Engineer, id);
         return await OkAsync(Engineer, $"/api/v1/test-orders/{id}/results", Results(order, failing == "first" ? Standards(order)[0] : failing));
     }
 
@@ -65,17 +41,23 @@ public abstract class TestOrderApiTests(SignedInDemoFixture fixture)
         Standards(order).ShouldContain("GB 4943.1-2022");
         var orderId = order.Str("id");
         (await Engineer.GetJsonAsync("/api/v1/test-orders")).EnumerateArray().Select(o => o.Str("id")).ShouldContain(orderId);
-        (await OkAsync(Engineer, $"/api/v1/test-orders/{orderId}/receive")).Str("state").ShouldBe("received");
+        (await ReceivedAsync(Applicant, Engineer, orderId)).Str("state").ShouldBe("received");
         var completed = await OkAsync(Engineer, $"/api/v1/test-orders/{orderId}/results", Results(order));
+        using (var report = await UploadReportAsync(Engineer, orderId, ApplicationJourney.Pdf))
+        {
+            report.StatusCode.ShouldBe(HttpStatusCode.OK, await report.Content.ReadAsStringAsync());
+            (await report.ReadJsonAsync()).GetProperty("report").Str("fileName").ShouldBe("CTTL-report.pdf");
+        }
+
         var application = await OkAsync(Handler, $"/api/v1/applications/{applicationId}/complete-testing");
 
         completed.Str("state").ShouldBe("completed");
         completed.Str("outcome").ShouldBe("passed");
-        completed.GetProperty("report").Str("fileName").ShouldBe("CTTL-report.pdf");
         application.Str("state").ShouldBe("factory_audit");
         var orderEvents = (await Officer.GetJsonAsync($"/api/v1/audit/events?entityType=test_order&entityId={orderId}&pageSize=100")).Items().ToList();
         orderEvents.Select(e => e.Str("action")).ShouldBe(
-            ["test_order.placed", "test_order.received", "test_order.results_recorded", "test_order.completed"], ignoreOrder: true);
+            ["test_order.placed", "test_order.samples_dispatched", "test_order.received", "test_order.results_recorded", "test_order.completed",
+             "test_order.report_attached"], ignoreOrder: true);
         orderEvents.Single(e => e.Str("action") == "test_order.received").Str("actor").ShouldBe(fixture.As(Role.LabEngineer).AuditName);
         var applicationActions = (await Officer.GetJsonAsync($"/api/v1/audit/events?entityType=application&entityId={applicationId}&pageSize=100"))
             .Items().Select(e => e.Str("action")).ToList();
@@ -107,7 +89,7 @@ public abstract class TestOrderApiTests(SignedInDemoFixture fixture)
             await stillOpen.ShouldBeProblemAsync(HttpStatusCode.Conflict, "test-orders-open");
         }
 
-        await OkAsync(Engineer, $"/api/v1/test-orders/{retest.Str("id")}/receive");
+        await ReceivedAsync(Applicant, Engineer, retest.Str("id"));
         (await OkAsync(Engineer, $"/api/v1/test-orders/{retest.Str("id")}/results", Results(retest))).Str("outcome").ShouldBe("passed");
         (await OkAsync(Handler, $"/api/v1/applications/{applicationId}/complete-testing")).Str("state").ShouldBe("factory_audit");
         (await Officer.GetJsonAsync($"/api/v1/audit/events?entityType=test_order&entityId={failed.Str("id")}&pageSize=100"))

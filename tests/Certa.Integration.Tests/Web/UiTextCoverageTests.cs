@@ -16,6 +16,14 @@ public sealed class UiTextCoverageTests
         Enum.GetValues<Permission>().Select(p => "scope." + SnakeCaseNames.Of(p.ToString()))
             .Where(key => !Text.Keys(language).Contains(key)).ShouldBeEmpty();
 
+    /// <summary>Every text of every ui.*.json pair is in both languages: a key only in English would show English on a Chinese page.</summary>
+    [Fact]
+    public void EveryText_IsInBothLanguages()
+    {
+        Text.Keys(UiText.English).Except(Text.Keys(UiText.Chinese)).Order(StringComparer.Ordinal).ShouldBeEmpty("missing in Chinese");
+        Text.Keys(UiText.Chinese).Except(Text.Keys(UiText.English)).Order(StringComparer.Ordinal).ShouldBeEmpty("missing in English");
+    }
+
     [Theory]
     [InlineData(UiText.English)]
     [InlineData(UiText.Chinese)]

@@ -24,6 +24,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(x => x.RequiredDocuments).HasField("requiredDocuments").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
         b.Property(x => x.Documents).HasField("documents").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
         b.Property(x => x.Evaluators).HasField("evaluators").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        b.Property(x => x.Review).AsJson();
+        b.Property(x => x.Reuse).AsJson();
+        b.Property(x => x.History).HasField("history").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
         b.HasIndex(x => new { x.BodyId, x.State });
         b.HasIndex(x => x.ApplicantId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ApplicantId).OnDelete(DeleteBehavior.Restrict);

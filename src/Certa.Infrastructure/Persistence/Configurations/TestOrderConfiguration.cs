@@ -18,7 +18,10 @@ internal sealed class TestOrderConfiguration : IEntityTypeConfiguration<TestOrde
         b.AsText(x => x.State);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.Standards).HasField("standards").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
-        b.Property(x => x.Samples).HasField("samples").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        // The sample plan and the samples' journey share the plan's column: one JSON value, no schema change.
+        b.Property(x => x.Shipment).HasField("shipment").UsePropertyAccessMode(PropertyAccessMode.Field).HasColumnName("Samples").AsJson();
+        b.Ignore(x => x.Samples);
+        b.Ignore(x => x.SampleState);
         b.Property(x => x.Results).HasField("results").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
         b.Property(x => x.Report).AsJson();
         b.Property(x => x.CorrectiveAction).AsJson();

@@ -6,8 +6,10 @@ using Certa.Infrastructure.Advisor;
 using Certa.Infrastructure.Applications;
 using Certa.Infrastructure.Files;
 using Certa.Infrastructure.Persistence;
+using Certa.Infrastructure.Testing;
 using Certa.Web.Access;
 using Certa.Web.Localization;
+using Certa.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +22,12 @@ namespace Certa.Web.Pages.Applications;
 /// as a timeline; with the forms each side may use in this state, each running one of
 /// <see cref="ApplicationCommands"/>. A refusal shows its reason and changes nothing.
 /// </summary>
-public sealed class DetailModel(CertaDbContext db, ApplicationCommands commands, AdvisorService advisor, UiText text) : PageModel
+public sealed partial class DetailModel(CertaDbContext db, ApplicationCommands commands, TestOrderCommands testOrders, AdvisorService advisor,
+    TimeProvider clock, UiText text) : PageModel
 {
-    private static readonly HashSet<string> Outcomes = ["uploaded", "submitted", "withdrawn", "accepted", "returned", "refused"];
+    private static readonly HashSet<string> Outcomes =
+        ["uploaded", "submitted", "withdrawn", "accepted", "returned", "refused", "tests_ordered", "retest_ordered", "testing_completed", "dispatched",
+        "audit_planned", "finding_answered", "audit_completed", "reviewer_assigned", "reviewed", "granted", "decision_refused"];
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -116,23 +121,13 @@ public sealed class DetailModel(CertaDbContext db, ApplicationCommands commands,
     /// </summary>
     private async Task<IActionResult> RunAsync(string form, string outcome, Func<Task> command, CancellationToken ct)
     {
-        try
+        if (await PageCommands.RefusalOfAsync(command, text) is not { } refusal)
         {
-            await command();
             return Redirect($"/applications/{Id}?done={outcome}");
         }
-        catch (DomainException e)
-        {
-            Error = e.Message;
-            FailedForm = form;
-            Response.StatusCode = ApplicationPages.StatusOf(e);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = text["app.error.changed"];
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
 
+        (Error, Response.StatusCode) = refusal;
+        FailedForm = form;
         return await ShowAsync(ct);
     }
 
@@ -174,6 +169,10 @@ public sealed class DetailModel(CertaDbContext db, ApplicationCommands commands,
             definitions.TryGetValue(d, out var definition) ? definition.Name : new LocalizedText(d),
             application.Documents.FirstOrDefault(a => a.DocumentId == d)))];
         Timeline = await TimelineAsync(application, definitions.ToDictionary(d => d.Key, d => d.Value.Name, StringComparer.Ordinal), ct);
+        Testing = await TestingAsync(db, testOrders, clock, ct);
+        Audit = await FactoryAuditAsync(db, clock, ct);
+        Decision = await DecisionAsync(db, ct);
+        await LoadClockAsync(application, HttpContext.RequestServices.GetRequiredService<SchemeProcedures>(), clock, ct);
         return Page();
     }
 
@@ -183,6 +182,7 @@ public sealed class DetailModel(CertaDbContext db, ApplicationCommands commands,
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == application.EntityType && e.EntityId == key)
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         var ids = events.Select(e => e.Actor.StartsWith("person:", StringComparison.Ordinal) && Guid.TryParse(e.Actor[7..], out var id) ? id : Guid.Empty)
+            .Concat(events.Select(e => Guid.TryParse(PersonIn(e.Details), out var named) ? named : Guid.Empty))
             .Where(id => id != Guid.Empty).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .ToDictionaryAsync(p => $"person:{p.Id}", p => p.DisplayName, StringComparer.Ordinal, ct);
@@ -192,10 +192,34 @@ public sealed class DetailModel(CertaDbContext db, ApplicationCommands commands,
             var (document, reason) = DetailsOf(e.Details);
             var action = e.Action.StartsWith("application.", StringComparison.Ordinal) ? e.Action["application.".Length..] : e.Action;
             var label = text["app.event." + action];
-            return new TimelineEntry(e.Sequence, e.OccurredAt, label == "app.event." + action ? e.Action : label,
+            label = label == "app.event." + action ? e.Action : label;
+            // An event about a person (an evaluator noted, a reviewer assigned) names them, not only who acted.
+            if (PersonIn(e.Details) is { } person && names.GetValueOrDefault("person:" + person) is { } named)
+            {
+                label += ": " + named;
+            }
+
+            return new TimelineEntry(e.Sequence, e.OccurredAt, label,
                 names.GetValueOrDefault(e.Actor) ?? e.Actor,
                 document is null ? null : documentNames.GetValueOrDefault(document)?.In(language) ?? document, reason);
         })];
+    }
+
+    /// <summary>The person an event's details are about (<c>person</c> or <c>reviewer</c>), as text.</summary>
+    private static string? PersonIn(string details)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(details);
+            return json.RootElement.ValueKind != JsonValueKind.Object ? null
+                : json.RootElement.TryGetProperty("person", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()
+                : json.RootElement.TryGetProperty("reviewer", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The document and the reason an event's details name, where it names them.</summary>

@@ -1,0 +1,25 @@
+using Certa.Domain.Certificates;
+using Certa.Infrastructure.Certification;
+using Certa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certa.Infrastructure.Certificates;
+
+/// <summary>
+/// Gives the next certificate number of a scheme for a body, product code and year: the highest
+/// sequence issued under the same prefix, plus one. Two grants racing for the same number meet the
+/// unique index; the decision command retries the loser with the next one.
+/// </summary>
+public sealed class CertificateNumbers(CertaDbContext db, CertificationData data)
+{
+    public async Task<string> NextAsync(string schemeId, string bodyRegistryId, string? productCode, int year, CancellationToken ct)
+    {
+        var pattern = await data.NumberPatternAsync(db, schemeId, ct);
+        var prefix = pattern.Prefix(bodyRegistryId, productCode, year);
+        var taken = await db.Set<Certificate>().AsNoTracking()
+            .Where(c => c.SchemeId == schemeId && c.Number.StartsWith(prefix))
+            .Select(c => c.Number).ToListAsync(ct);
+        var last = taken.Select(n => pattern.SequenceOf(prefix, n) ?? 0).DefaultIfEmpty(0).Max();
+        return pattern.Format(prefix, last + 1);
+    }
+}

@@ -1,0 +1,104 @@
+using Certa.Domain.Applications;
+using Certa.Domain.Audits;
+using Certa.Domain.Certificates;
+using Certa.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Certa.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditorRegistrationConfiguration : IEntityTypeConfiguration<AuditorRegistration>
+{
+    public void Configure(EntityTypeBuilder<AuditorRegistration> b)
+    {
+        b.ToTable("AuditorRegistrations");
+        b.HasKey(x => x.PersonId);
+        b.Property(x => x.PersonId).ValueGeneratedNever();
+        b.Property(x => x.BodyId).HasMaxLength(63);
+        b.Property(x => x.RegistrationNumber).HasMaxLength(64);
+        b.AsText(x => x.Qualification);
+        b.Property(x => x.Scope).HasField("scope").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        b.HasIndex(x => x.BodyId);
+        b.HasIndex(x => x.RegistrationNumber).IsUnique();
+        b.HasOne<Person>().WithOne().HasForeignKey<AuditorRegistration>(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FactoryAuditConfiguration : IEntityTypeConfiguration<FactoryAudit>
+{
+    public void Configure(EntityTypeBuilder<FactoryAudit> b)
+    {
+        b.ToTable("FactoryAudits");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.BodyId).HasMaxLength(63);
+        b.Property(x => x.ApplicantId).HasMaxLength(63);
+        b.AsText(x => x.State);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Factory).AsJson();
+        b.Property(x => x.Auditors).HasField("auditors").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        b.Property(x => x.Checklist).HasField("checklist").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        b.Property(x => x.Results).HasField("results").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        b.Property(x => x.Findings).HasField("findings").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        b.Property(x => x.CancelReason).HasMaxLength(2000);
+        b.HasIndex(x => x.ApplicationId);
+        b.HasIndex(x => new { x.BodyId, x.State });
+        b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
+{
+    public void Configure(EntityTypeBuilder<Certificate> b)
+    {
+        b.ToTable("Certificates");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Number).HasMaxLength(64);
+        b.Property(x => x.SchemeId).HasMaxLength(100);
+        b.Property(x => x.BodyId).HasMaxLength(63);
+        b.Property(x => x.HolderId).HasMaxLength(63);
+        b.Property(x => x.ProductTypeId).HasMaxLength(100);
+        b.Text(x => x.HolderName);
+        b.Property(x => x.Manufacturer).AsJson();
+        b.Property(x => x.Factory).AsJson();
+        b.Property(x => x.Product).AsJson();
+        b.Property(x => x.Standards).HasField("standards").UsePropertyAccessMode(PropertyAccessMode.Field).AsJson();
+        b.AsText(x => x.State);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => x.ApplicationId).IsUnique();
+        b.HasIndex(x => x.HolderId);
+        b.HasIndex(x => new { x.BodyId, x.State });
+        b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.HolderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Certa.Domain.Declarations.Declaration>
+{
+    public void Configure(EntityTypeBuilder<Certa.Domain.Declarations.Declaration> b)
+    {
+        b.ToTable("Declarations");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.FilingNumber).HasMaxLength(64);
+        b.Property(x => x.DeclarantId).HasMaxLength(63);
+        b.Property(x => x.SchemeId).HasMaxLength(100);
+        b.Property(x => x.ProductTypeId).HasMaxLength(100);
+        b.AsText(x => x.Mode);
+        b.AsText(x => x.State);
+        b.Property(x => x.Product).AsJson();
+        b.Property(x => x.Manufacturer).AsJson();
+        b.Property(x => x.Factory).AsJson();
+        b.Property(x => x.Report).AsJson();
+        b.Property(x => x.WithdrawnBecause).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.FilingNumber).IsUnique();
+        b.HasIndex(x => x.DeclarantId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.DeclarantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

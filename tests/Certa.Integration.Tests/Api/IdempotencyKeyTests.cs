@@ -1,0 +1,150 @@
+using System.Net;
+using Certa.Domain.Access;
+using Certa.Integration.Tests.Access;
+using Certa.Integration.Tests.Applications;
+using Certa.Integration.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certa.Integration.Tests.Api;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on creating calls: a repeat gets the first answer and creates nothing; the
+/// same key on another request, or while the first runs, is refused; a failed request frees its key.
+/// </summary>
+public abstract class IdempotencyKeyTests(SignedInDemoFixture fixture)
+{
+    private HttpClient Applicant => fixture.As(Role.ApplicantUser).Client;
+
+    [Fact]
+    public async Task Repeat_ReplaysTheFirstAnswer_AndCreatesOneApplication()
+    {
+        var key = NewKey();
+        var before = await ApplicationsAsync();
+
+        using var first = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+        using var again = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        again.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await again.ReadJsonAsync()).Str("id").ShouldBe((await first.ReadJsonAsync()).Str("id"));
+        again.Headers.Location.ShouldBe(first.Headers.Location);
+        again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        first.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        (await ApplicationsAsync()).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task SameKey_WithAnotherBody_IsRefusedAsReused()
+    {
+        var key = NewKey();
+        using var first = await DraftAsync(key, ApplicationJourney.LaptopRequest(mainModel: "X14"));
+        var before = await ApplicationsAsync();
+
+        using var other = await DraftAsync(key, ApplicationJourney.LaptopRequest(mainModel: "X15"));
+
+        await other.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+        (await ApplicationsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task ConcurrentRequests_WithOneKey_CreateOneApplication()
+    {
+        var key = NewKey();
+        var before = await ApplicationsAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => DraftAsync(key, ApplicationJourney.LaptopRequest())));
+
+        try
+        {
+            (await ApplicationsAsync()).ShouldBe(before + 1);
+            var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
+            created.ShouldNotBeEmpty();
+            (await Task.WhenAll(created.Select(async r => (await r.ReadJsonAsync()).Str("id")))).Distinct().ShouldHaveSingleItem();
+            foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            {
+                await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotency-key-in-use");
+            }
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FailedRequest_FreesItsKey_SoTheCorrectedRequestRuns()
+    {
+        var key = NewKey();
+
+        using var refused = await DraftAsync(key, ApplicationJourney.LaptopRequest(body: "no-such-body"));
+        using var corrected = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "unknown-body");
+        corrected.StatusCode.ShouldBe(HttpStatusCode.Created, await corrected.Content.ReadAsStringAsync());
+        corrected.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task OneKey_OfTwoCallers_IsTwoKeys()
+    {
+        var key = NewKey();
+        using var colleague = await fixture.App.SignInAsync("admin@demo-laptop-maker.example");
+        var before = await ApplicationsAsync();
+
+        using var mine = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+        using var theirs = await SendAsync(colleague, key, "/api/v1/applications", ApplicationJourney.LaptopRequest());
+
+        mine.StatusCode.ShouldBe(HttpStatusCode.Created);
+        theirs.StatusCode.ShouldBe(HttpStatusCode.Created);
+        theirs.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        (await theirs.ReadJsonAsync()).Str("id").ShouldNotBe((await mine.ReadJsonAsync()).Str("id"));
+        (await ApplicationsAsync()).ShouldBe(before + 2);
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("tab\tin-key")]
+    public async Task MalformedKey_IsABadRequest(string key)
+    {
+        var before = await ApplicationsAsync();
+
+        using var response = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "idempotency-key-invalid");
+        (await ApplicationsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task KeyOf256Characters_IsABadRequest_And255AreFine()
+    {
+        using var tooLong = await DraftAsync(new string('k', 256), ApplicationJourney.LaptopRequest());
+        using var longest = await DraftAsync(new string('k', 254) + Guid.NewGuid().ToString("N")[..1], ApplicationJourney.LaptopRequest());
+
+        await tooLong.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "idempotency-key-invalid");
+        longest.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    private static string NewKey() => $"\"{Guid.NewGuid()}\"";
+
+    private Task<HttpResponseMessage> DraftAsync(string key, object body) => SendAsync(Applicant, key, "/api/v1/applications", body);
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, string url, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json.Body(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    private Task<int> ApplicationsAsync() => fixture.App.QueryAsync(db => db.Applications.CountAsync());
+}
+
+[Collection("sqlite")]
+public sealed class SqliteIdempotencyKeyTests(SqliteSignedInDemoFixture fixture) : IdempotencyKeyTests(fixture), IClassFixture<SqliteSignedInDemoFixture>;
+
+[Collection("postgres")]
+public sealed class PostgresIdempotencyKeyTests(PostgresSignedInDemoFixture fixture) : IdempotencyKeyTests(fixture), IClassFixture<PostgresSignedInDemoFixture>;
