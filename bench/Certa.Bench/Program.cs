@@ -17,6 +17,11 @@ switch (args.FirstOrDefault())
             args.Length > 2 ? Enum.Parse<Certa.Infrastructure.Persistence.DatabaseProvider>(args[2], ignoreCase: true) : Certa.Infrastructure.Persistence.DatabaseProvider.Sqlite,
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
         break;
+    case "workflow":
+        await WorkflowLoad.RunAsync(
+            args.Length > 2 ? Enum.Parse<Certa.Infrastructure.Persistence.DatabaseProvider>(args[2], ignoreCase: true) : Certa.Infrastructure.Persistence.DatabaseProvider.Sqlite,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RegistrySearchBenchmarks).Assembly).Run(args);
         break;
