@@ -103,6 +103,8 @@ public static class CertaWebApp
             // Everything else needs a signed-in person (the fallback policy); these folders are public.
             o.Conventions.AllowAnonymousToFolder("/Registry");
             o.Conventions.AllowAnonymousToFolder("/Advisor");
+            // The public filing record of a self-declaration, like a certificate's verification.
+            o.Conventions.AllowAnonymousToFolder("/Filings");
             // The account pages one reaches before signing in; /account/security is not among them.
             foreach (var page in PagesBeforeSignIn)
             {
