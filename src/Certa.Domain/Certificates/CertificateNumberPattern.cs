@@ -99,6 +99,10 @@ public sealed partial class CertificateNumberPattern
             : prefix + digits.PadLeft(SequenceWidth, '0');
     }
 
+    /// <summary>The number after the highest sequence among <paramref name="taken"/> under <paramref name="prefix"/>.</summary>
+    public string Next(string prefix, IEnumerable<string> taken) =>
+        Format(prefix, taken.Select(n => SequenceOf(prefix, n) ?? 0).DefaultIfEmpty(0).Max() + 1);
+
     /// <summary>The sequence of a number issued after <paramref name="prefix"/>, or null if it does not fit.</summary>
     public long? SequenceOf(string prefix, string number) =>
         number.Length == prefix.Length + SequenceWidth && number.StartsWith(prefix, StringComparison.Ordinal)

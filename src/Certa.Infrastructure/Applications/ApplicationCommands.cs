@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Common;
@@ -65,10 +64,8 @@ public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures proc
     public async Task<Application> AttachDocumentAsync(CommandContext who, Guid id, string documentId, string fileName, byte[] content, CancellationToken ct)
     {
         var application = await ForApplicantAsync(who, id, ct);
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? documentId : fileName.Trim());
-        DocumentRules.Check(name, content);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        application.AttachDocument(new AttachedDocument(documentId, sha256, name, content.LongLength, clock.GetUtcNow()));
+        var file = DocumentRules.Accept(fileName, documentId, content);
+        application.AttachDocument(new AttachedDocument(documentId, file.Sha256, file.Name, content.LongLength, clock.GetUtcNow()));
         await files.PutAsync(content, ct);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);
         return application;

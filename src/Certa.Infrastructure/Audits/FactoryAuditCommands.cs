@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Audits;
@@ -54,10 +53,8 @@ public sealed class FactoryAuditCommands(CertaDbContext db, AuditorCommands audi
     {
         var audit = await AuditAsync(auditId, ct);
         who.Actor.Require(Permission.FindingsRespond, audit.ApplicantId);
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? $"finding-{findingNo}" : fileName.Trim());
-        DocumentRules.Check(name, content);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        audit.Answer(findingNo, new FindingEvidence(correctiveAction ?? string.Empty, sha256, name, clock.GetUtcNow()));
+        var file = DocumentRules.Accept(fileName, $"finding-{findingNo}", content);
+        audit.Answer(findingNo, new FindingEvidence(correctiveAction ?? string.Empty, file.Sha256, file.Name, clock.GetUtcNow()));
         await files.PutAsync(content, ct);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);
         return audit;

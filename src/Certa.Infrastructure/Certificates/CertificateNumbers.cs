@@ -19,7 +19,6 @@ public sealed class CertificateNumbers(CertaDbContext db, CertificationData data
         var taken = await db.Set<Certificate>().AsNoTracking()
             .Where(c => c.SchemeId == schemeId && c.Number.StartsWith(prefix))
             .Select(c => c.Number).ToListAsync(ct);
-        var last = taken.Select(n => pattern.SequenceOf(prefix, n) ?? 0).DefaultIfEmpty(0).Max();
-        return pattern.Format(prefix, last + 1);
+        return pattern.Next(prefix, taken);
     }
 }

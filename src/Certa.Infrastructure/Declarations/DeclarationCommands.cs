@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Common;
@@ -35,10 +34,8 @@ public sealed class DeclarationCommands(CertaDbContext db, CertificationData dat
             ?? throw DomainException.Invalid("unknown-product-type", $"'{input.ProductTypeId}' is not a product type in the registry.", "productType");
         var now = clock.GetUtcNow();
         var (labName, designated) = await LabAsync(input, productType, ct);
-        var fileName = Path.GetFileName(string.IsNullOrWhiteSpace(input.ReportFileName) ? "type-test-report" : input.ReportFileName.Trim());
-        DocumentRules.Check(fileName, input.ReportContent);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(input.ReportContent));
-        var report = TypeTestReport.Of(input.LabId, labName, input.ReportNumber, input.ReportIssuedOn, sha256, fileName);
+        var file = DocumentRules.Accept(input.ReportFileName, "type-test-report", input.ReportContent);
+        var report = TypeTestReport.Of(input.LabId, labName, input.ReportNumber, input.ReportIssuedOn, file.Sha256, file.Name);
         var number = await NextNumberAsync(productType, now.Year, ct);
         var declaration = Declaration.File(Guid.CreateVersion7(now), number, declarant, productType, input.Product, input.Manufacturer, input.Factory,
             report, designated, now);
@@ -109,7 +106,7 @@ public sealed class DeclarationCommands(CertaDbContext db, CertificationData dat
         var code = productType.Code is { Length: >= 4 } c ? c[..4] : productType.Code;
         var prefix = pattern.Prefix(string.Empty, code, year);
         var taken = await db.Set<Declaration>().AsNoTracking().Where(d => d.FilingNumber.StartsWith(prefix)).Select(d => d.FilingNumber).ToListAsync(ct);
-        return pattern.Format(prefix, taken.Select(n => pattern.SequenceOf(prefix, n) ?? 0).DefaultIfEmpty(0).Max() + 1);
+        return pattern.Next(prefix, taken);
     }
 
     private static DomainException NotFound(string what) => DomainException.NotFound("declaration-not-found", $"There is no declaration {what}.");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Common;
@@ -81,9 +80,8 @@ public sealed class TestOrderCommands(CertaDbContext db, IFileStore files, TimeP
     public async Task<TestOrder> AttachReportAsync(CommandContext who, Guid orderId, string? fileName, byte[] content, CancellationToken ct)
     {
         var order = await ForLabAsync(who, orderId, ct);
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? $"test-report-{orderId}" : fileName.Trim());
-        DocumentRules.Check(name, content);
-        order.AttachReport(LabReport.Of(Convert.ToHexStringLower(SHA256.HashData(content)), name));
+        var file = DocumentRules.Accept(fileName, $"test-report-{orderId}", content);
+        order.AttachReport(LabReport.Of(file.Sha256, file.Name));
         await files.PutAsync(content, ct);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);
         return order;

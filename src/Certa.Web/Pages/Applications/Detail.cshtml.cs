@@ -181,63 +181,51 @@ public sealed partial class DetailModel(CertaDbContext db, ApplicationCommands c
         var key = application.Id.ToString();
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == application.EntityType && e.EntityId == key)
             .OrderBy(e => e.Sequence).ToListAsync(ct);
+        // Each event's details are parsed once: the document, the reason, and the person it is about.
+        var details = events.Select(e => DetailsOf(e.Details)).ToList();
         var ids = events.Select(e => e.Actor.StartsWith("person:", StringComparison.Ordinal) && Guid.TryParse(e.Actor[7..], out var id) ? id : Guid.Empty)
-            .Concat(events.Select(e => Guid.TryParse(PersonIn(e.Details), out var named) ? named : Guid.Empty))
+            .Concat(details.Select(d => Guid.TryParse(d.Person, out var named) ? named : Guid.Empty))
             .Where(id => id != Guid.Empty).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .ToDictionaryAsync(p => $"person:{p.Id}", p => p.DisplayName, StringComparer.Ordinal, ct);
         var language = UiText.CurrentLanguage;
-        return [.. events.Select(e =>
+        return [.. events.Zip(details, (e, d) =>
         {
-            var (document, reason) = DetailsOf(e.Details);
             var action = e.Action.StartsWith("application.", StringComparison.Ordinal) ? e.Action["application.".Length..] : e.Action;
             var label = text["app.event." + action];
             label = label == "app.event." + action ? e.Action : label;
             // An event about a person (an evaluator noted, a reviewer assigned) names them, not only who acted.
-            if (PersonIn(e.Details) is { } person && names.GetValueOrDefault("person:" + person) is { } named)
+            if (d.Person is { } person && names.GetValueOrDefault("person:" + person) is { } named)
             {
                 label += ": " + named;
             }
 
             return new TimelineEntry(e.Sequence, e.OccurredAt, label,
                 names.GetValueOrDefault(e.Actor) ?? e.Actor,
-                document is null ? null : documentNames.GetValueOrDefault(document)?.In(language) ?? document, reason);
+                d.Document is null ? null : documentNames.GetValueOrDefault(d.Document)?.In(language) ?? d.Document, d.Reason);
         })];
     }
 
-    /// <summary>The person an event's details are about (<c>person</c> or <c>reviewer</c>), as text.</summary>
-    private static string? PersonIn(string details)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(details);
-            return json.RootElement.ValueKind != JsonValueKind.Object ? null
-                : json.RootElement.TryGetProperty("person", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()
-                : json.RootElement.TryGetProperty("reviewer", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The document and the reason an event's details name, where it names them.</summary>
-    private static (string? Document, string? Reason) DetailsOf(string details)
+    /// <summary>
+    /// The document, the reason and the person (<c>person</c> or <c>reviewer</c>) an event's details
+    /// name, where they name them.
+    /// </summary>
+    private static (string? Document, string? Reason, string? Person) DetailsOf(string details)
     {
         try
         {
             using var json = JsonDocument.Parse(details);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, null);
+                return (null, null, null);
             }
 
-            return (Text(json.RootElement, "document"), Text(json.RootElement, "reason"));
+            var root = json.RootElement;
+            return (Text(root, "document"), Text(root, "reason"), Text(root, "person") ?? Text(root, "reviewer"));
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         static string? Text(JsonElement root, string name) =>
