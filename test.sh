@@ -8,9 +8,18 @@ cd "$(dirname "$0")"
 need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x "${CERTA_CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
+[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_apt+=(fonts-wqy-zenhei)
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
+command -v node >/dev/null || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} (Debian packages)..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# The independent verifiable-credential implementation the interop tests run against (npm, locked versions).
+if [ ! -d tools/vc-interop/node_modules ]; then
+  (cd tools/vc-interop && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci in tools/vc-interop failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 pg=$(scripts/postgres-for-tests.sh start) || { echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }

@@ -3,6 +3,7 @@ using Certa.Infrastructure.Demo;
 using Certa.Infrastructure.Files;
 using Certa.Infrastructure.Notifications;
 using Certa.Infrastructure.Organisations;
+using Certa.Infrastructure.Signing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Certa.Infrastructure;
@@ -28,6 +29,12 @@ public static class CommandServices
         services.AddScoped<Certificates.CertificateNumbers>();
         services.AddScoped<Certificates.DecisionCommands>();
         services.AddScoped<Certificates.CertificateQueries>();
+        services.AddScoped<Certificates.CertificateCommands>();
+        services.AddScoped<Certificates.StatusListIndexes>();
+        services.AddScoped<Certificates.CertificateSigner>();
+        services.AddScoped<Certificates.CertificateFactsReader>();
+        services.AddScoped<Certificates.CertificateDocuments>();
+        services.AddCertaSigning();
         services.AddScoped<Declarations.DeclarationCommands>();
         return services;
     }

@@ -78,6 +78,16 @@ public static class AccessRules
         .. new[] { Role.ApplicantUser, Role.OrganisationAdmin, Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }
             .Select(r => (r, Permission.CertificatesRead, Reach.Own)),
         (Role.AuthorityOfficer, Permission.CertificatesRead, Reach.Any),
+        (Role.BodyAdmin, Permission.CertificatesManage, Reach.Own),
+        (Role.DecisionMaker, Permission.CertificatesManage, Reach.Own),
+        (Role.ApplicantUser, Permission.CertificatesCancel, Reach.Own),
+        (Role.OrganisationAdmin, Permission.CertificatesCancel, Reach.Own),
+
+        // The public halves are published anyway; the list with its history is for the body and the authority.
+        (Role.BodyAdmin, Permission.SigningKeysRead, Reach.Own),
+        (Role.DecisionMaker, Permission.SigningKeysRead, Reach.Own),
+        (Role.AuthorityOfficer, Permission.SigningKeysRead, Reach.Any),
+        (Role.BodyAdmin, Permission.SigningKeysManage, Reach.Own),
 
         // A self-declaration is the declarant's; its filing record is public (no permission needed).
         (Role.ApplicantUser, Permission.DeclarationsFile, Reach.Own),

@@ -123,6 +123,10 @@ public sealed class Actor
         Permission.ApplicationsReview => "review this application",
         Permission.ApplicationsDecide => "decide this application",
         Permission.CertificatesRead => "see this certificate",
+        Permission.CertificatesManage => "suspend, restore, withdraw, renew or change this body's certificates",
+        Permission.CertificatesCancel => "cancel this certificate as its holder",
+        Permission.SigningKeysRead => "see this body's signing keys",
+        Permission.SigningKeysManage => "rotate or revoke this body's signing keys",
         Permission.DeclarationsFile => "file or withdraw self-declarations as the declarant",
         Permission.DeclarationsRead => "see this self-declaration",
     };

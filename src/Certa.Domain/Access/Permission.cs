@@ -49,6 +49,14 @@ public enum Permission
     ApplicationsDecide,
     /// <summary>See certificates: a body those it issued, a holder its own.</summary>
     CertificatesRead,
+    /// <summary>Suspend, restore, withdraw, renew, change and extend certificates, as their body.</summary>
+    CertificatesManage,
+    /// <summary>Cancel one's own certificate, as its holder.</summary>
+    CertificatesCancel,
+    /// <summary>See a body's signing keys and their history.</summary>
+    SigningKeysRead,
+    /// <summary>Rotate and revoke a body's signing keys, as its admin.</summary>
+    SigningKeysManage,
     /// <summary>File and withdraw self-declarations, as the applicant.</summary>
     DeclarationsFile,
     /// <summary>See self-declarations with their reports: the declarant its own, the authority all.</summary>

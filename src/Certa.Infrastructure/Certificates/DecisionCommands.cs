@@ -14,7 +14,7 @@ namespace Certa.Infrastructure.Certificates;
 /// reviewer records a conclusion; a decision maker who neither evaluated nor reviewed grants or
 /// refuses. A grant issues the certificate in the same transaction.
 /// </summary>
-public sealed class DecisionCommands(CertaDbContext db, CertificateNumbers numbers, TimeProvider clock)
+public sealed class DecisionCommands(CertaDbContext db, CertificateNumbers numbers, StatusListIndexes indexes, CertificateSigner signer, TimeProvider clock)
 {
     private const int NumberAttempts = 3;
 
@@ -49,7 +49,7 @@ public sealed class DecisionCommands(CertaDbContext db, CertificateNumbers numbe
             }
             catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && grant && attempt < NumberAttempts)
             {
-                // Another grant took the same number between our read and our write: start again with the next.
+                // Another grant took the same number or status index between our read and our write: start again with the next.
                 db.ChangeTracker.Clear();
             }
         }
@@ -70,6 +70,7 @@ public sealed class DecisionCommands(CertaDbContext db, CertificateNumbers numbe
         application.Grant(Person(who), now);
         var certificate = await IssueAsync(application, now, ct);
         db.Add(certificate);
+        await signer.SignAsync(certificate, now, ct);
         await db.CommitAsync(who, now, ct);
         return (application, certificate);
     }
@@ -86,7 +87,10 @@ public sealed class DecisionCommands(CertaDbContext db, CertificateNumbers numbe
         var number = await numbers.NextAsync(application.SchemeId, body.RegistryId ?? body.Id, productType.Code, now.Year, ct);
         // The law caps CCC and CQC at five years; a scheme whose data give none gets the cap.
         var years = Math.Min(scheme.ValidityYears ?? 5, 5);
-        return Certificate.Issue(Guid.CreateVersion7(now), number, application, holder.Name, tested, years, now);
+        // Organisations carry no address yet: a holder that is its own manufacturer has the manufacturer's.
+        var address = holder.Name.En == application.Manufacturer.Name.En ? application.Manufacturer.Address : null;
+        return Certificate.Issue(Guid.CreateVersion7(now), number, application, holder.Name, tested, years, now, address,
+            await indexes.NextAsync(application.BodyId, ct));
     }
 
     private async Task RequireBodyPersonAsync(string bodyId, Guid personId, Role role, string field, CancellationToken ct)

@@ -60,6 +60,12 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
 
+    public DbSet<Certa.Domain.Certificates.Certificate> Certificates => Set<Certa.Domain.Certificates.Certificate>();
+
+    public DbSet<Certa.Domain.Certificates.IssuedCredential> IssuedCredentials => Set<Certa.Domain.Certificates.IssuedCredential>();
+
+    public DbSet<Certa.Domain.Signing.SigningKey> SigningKeys => Set<Certa.Domain.Signing.SigningKey>();
+
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
     /// <paramref name="who"/>, and the notifications those events cause, all in one transaction (the caller's, if one is open).

@@ -17,14 +17,6 @@ public sealed record DecisionRequest(string? Decision, string? Reason);
 
 public sealed record DecisionDto(ApplicationDto Application, CertificateDto? Certificate);
 
-public sealed record CertificateDto(Guid Id, string Number, string Scheme, string Body, Guid Application, string Holder, LocalizedText HolderName,
-    Domain.Applications.Party Manufacturer, Domain.Applications.Party Factory, string ProductType, Domain.Applications.ProductDetails Product,
-    IReadOnlyList<string> Standards, DateOnly IssuedOn, DateOnly ValidUntil, string State)
-{
-    public static CertificateDto From(Certificate c) => new(c.Id, c.Number, c.SchemeId, c.BodyId, c.ApplicationId, c.HolderId, c.HolderName,
-        c.Manufacturer, c.Factory, c.ProductTypeId, c.Product, c.Standards, c.IssuedOn, c.ValidUntil, SnakeCaseNames.Of(c.State.ToString()));
-}
-
 /// <summary>
 /// Review and decision, and the certificates they produce. Each step names the person doing it: a
 /// reviewer or decision maker who tested or audited the application, or a decider who reviewed it,

@@ -168,8 +168,11 @@ public static class CertaWebApp
         app.MapNotificationApi();
         FactoryAudits.FactoryAuditEndpoints.MapFactoryAuditApi(app);
         Certificates.DecisionEndpoints.MapDecisionApi(app);
+        Certificates.CertificateEndpoints.MapCertificateApi(app);
+        Certificates.SigningKeyEndpoints.MapSigningKeyApi(app);
         Declarations.DeclarationEndpoints.MapDeclarationApi(app);
         app.MapUiEndpoints();
+        Credentials.ContextEndpoints.MapCredentialContexts(app);
         app.MapRazorPages();
     }
 }

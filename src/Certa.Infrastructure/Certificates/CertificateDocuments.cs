@@ -1,0 +1,41 @@
+using Certa.Domain.Certificates;
+using Certa.Domain.Common;
+using Certa.Infrastructure.Certificates.Documents;
+using Certa.Infrastructure.Persistence;
+using Certa.Infrastructure.Signing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certa.Infrastructure.Certificates;
+
+/// <summary>
+/// A certificate's documents: its signed credentials as stored, and its PDFs, rendered on demand from the
+/// current version and the signature of that version's credential (same input, same bytes, so nothing to store).
+/// </summary>
+public sealed class CertificateDocuments(CertaDbContext db, CertificateFactsReader facts, BodyKeys keys)
+{
+    public async Task<IssuedCredential> CredentialAsync(Certificate certificate, int? version, CancellationToken ct)
+    {
+        var wanted = version ?? certificate.Version;
+        return await db.IssuedCredentials.AsNoTracking().FirstOrDefaultAsync(c => c.CertificateId == certificate.Id && c.Version == wanted, ct)
+            ?? throw DomainException.NotFound("credential-not-found", $"Certificate {certificate.Number} has no credential for version {wanted}.");
+    }
+
+    public async Task<IReadOnlyList<IssuedCredential>> CredentialsAsync(Certificate certificate, CancellationToken ct) =>
+        [.. (await db.IssuedCredentials.AsNoTracking().Where(c => c.CertificateId == certificate.Id).ToListAsync(ct)).OrderBy(c => c.Version)];
+
+    public async Task<byte[]> PdfAsync(Certificate certificate, string language, CancellationToken ct)
+    {
+        var lang = language?.Trim().ToLowerInvariant() switch
+        {
+            "en" or null or "" => "en",
+            "zh" or "zh-cn" or "zh-hans" => "zh",
+            _ => throw DomainException.Invalid("language-invalid", $"Certificates are printed in 'en' or 'zh', not '{language}'.", "lang"),
+        };
+        var credential = await CredentialAsync(certificate, null, ct);
+        var hash = credential.KeyId.LastIndexOf('#');
+        var keyId = credential.KeyId[(hash + 1)..];
+        var key = (await keys.PublishedAsync(certificate.BodyId, ct)).FirstOrDefault(k => k.KeyId == keyId);
+        var signature = new CertificateSignature(credential.KeyId[..Math.Max(hash, 0)], credential.KeyId, key?.Fingerprint ?? string.Empty, credential.SignedAt);
+        return CertificatePdf.Render(await facts.ReadAsync(certificate, signature, ct), lang);
+    }
+}
