@@ -28,6 +28,11 @@ switch (args.FirstOrDefault())
     case "pdf":
         PdfLoad.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
         break;
+    case "issuance":
+        await IssuanceLoad.RunAsync(
+            args.Length > 2 ? Enum.Parse<Certa.Infrastructure.Persistence.DatabaseProvider>(args[2], ignoreCase: true) : Certa.Infrastructure.Persistence.DatabaseProvider.Sqlite,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RegistrySearchBenchmarks).Assembly).Run(args);
         break;

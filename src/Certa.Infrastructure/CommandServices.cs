@@ -34,8 +34,11 @@ public static class CommandServices
         services.AddScoped<Certificates.CertificateSigner>();
         services.AddScoped<Certificates.CertificateFactsReader>();
         services.AddScoped<Certificates.CertificateDocuments>();
+        services.AddScoped<Certificates.CredentialCheck>();
         services.AddCertaSigning();
         services.AddScoped<Declarations.DeclarationCommands>();
+        services.AddScoped<Gmark.GmarkCommands>();
+        services.AddScoped<Gmark.GmarkCsvImport>();
         return services;
     }
 }

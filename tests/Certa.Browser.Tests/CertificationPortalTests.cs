@@ -10,7 +10,7 @@ namespace Certa.Browser.Tests;
 /// English and Chinese: they render, and a phone does not scroll sideways. Screenshots are left beside
 /// the test assembly for a person to look at.
 /// </summary>
-public sealed class CertificationPortalTests(DemoBrowserFixture fixture) : IClassFixture<DemoBrowserFixture>
+public sealed partial class CertificationPortalTests(DemoBrowserFixture fixture) : IClassFixture<DemoBrowserFixture>
 {
     private const string Applicant = "applicant@demo-laptop-maker.example";
     private const string Handler = "handler@cqc.example";

@@ -22,12 +22,26 @@ internal static class ServeCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var overrides = global.Overrides(parse);
+            string? publicUrl = null;
             if (parse.GetValue(urls) is { } listen)
             {
                 overrides["urls"] = listen;
+                // Credentials and QR codes name where Certa is reached; without a configured public URL, the address it listens on.
+                var first = listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+                if (first is not null && !first.Contains('*') && !first.Contains("+:") && !first.Contains("0.0.0.0"))
+                {
+                    publicUrl = first;
+                }
             }
 
-            await using var app = CertaWebApp.Build([], builder => builder.Configuration.AddInMemoryCollection(overrides));
+            await using var app = CertaWebApp.Build([], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(overrides);
+                if (publicUrl is not null && string.IsNullOrEmpty(builder.Configuration["Certa:Signing:PublicUrl"]))
+                {
+                    builder.Configuration.AddInMemoryCollection([new("Certa:Signing:PublicUrl", publicUrl)]);
+                }
+            });
             await PrepareDatabaseAsync(app, parse.GetValue(demo), ct);
             await app.StartAsync(ct);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -95,6 +95,15 @@ public static class AccessRules
         (Role.ApplicantUser, Permission.DeclarationsRead, Reach.Own),
         (Role.OrganisationAdmin, Permission.DeclarationsRead, Reach.Own),
         (Role.AuthorityOfficer, Permission.DeclarationsRead, Reach.Any),
+
+        // G-mark: the notified body registers and activates; any authority officer passes this table, and the
+        // command refuses one whose authority is not the scheme's (only GSO approves G-mark).
+        (Role.BodyAdmin, Permission.GmarkRegister, Reach.Own),
+        (Role.DecisionMaker, Permission.GmarkRegister, Reach.Own),
+        (Role.AuthorityOfficer, Permission.GmarkApprove, Reach.Any),
+        .. new[] { Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.ApplicantUser, Role.OrganisationAdmin }
+            .Select(r => (r, Permission.GmarkRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.GmarkRead, Reach.Any),
     ];
 
     // Machine clients read; they never manage people, keys or organisations.

@@ -129,5 +129,8 @@ public sealed class Actor
         Permission.SigningKeysManage => "rotate or revoke this body's signing keys",
         Permission.DeclarationsFile => "file or withdraw self-declarations as the declarant",
         Permission.DeclarationsRead => "see this self-declaration",
+        Permission.GmarkRegister => "register, submit or activate G-mark products as their notified body",
+        Permission.GmarkApprove => "approve or reject G-mark registrations as the scheme's authority",
+        Permission.GmarkRead => "see this G-mark registration",
     };
 }

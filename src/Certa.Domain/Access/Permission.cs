@@ -61,6 +61,12 @@ public enum Permission
     DeclarationsFile,
     /// <summary>See self-declarations with their reports: the declarant its own, the authority all.</summary>
     DeclarationsRead,
+    /// <summary>Register, correct, submit and activate G-mark products (GCTS codes), as a notified body.</summary>
+    GmarkRegister,
+    /// <summary>Approve or reject submitted G-mark registrations, as an officer of the scheme's authority (GSO; the command checks which).</summary>
+    GmarkApprove,
+    /// <summary>See G-mark registrations: a body and a holder their own, an authority officer all.</summary>
+    GmarkRead,
 }
 
 /// <summary>How far a grant reaches: nowhere, the actor's own organisation, or every organisation.</summary>

@@ -65,7 +65,8 @@ public sealed class SigningKey : Aggregate
             Fingerprint = fingerprint,
             ProtectedPrivateKey = protectedPrivateKey is { Length: > 0 } ? protectedPrivateKey
                 : throw DomainException.Invalid("private-key-required", "The key's private half must be stored (encrypted).", "privateKey"),
-            CreatedAt = at,
+            // Proofs state their time to the second (eddsa-jcs-2022 "created"): a key made at 10:00:00.7 must vouch for a proof of 10:00:00.
+            CreatedAt = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond)),
             State = SigningKeyState.Active,
         };
         key.Record("signing_key.created", new { keyId = key.KeyId, fingerprint = key.Fingerprint, algorithm = "Ed25519" });

@@ -16,9 +16,11 @@ public sealed class CertificateNumbers(CertaDbContext db, CertificationData data
     {
         var pattern = await data.NumberPatternAsync(db, schemeId, ct);
         var prefix = pattern.Prefix(bodyRegistryId, productCode, year);
-        var taken = await db.Set<Certificate>().AsNoTracking()
-            .Where(c => c.SchemeId == schemeId && c.Number.StartsWith(prefix))
-            .Select(c => c.Number).ToListAsync(ct);
-        return pattern.Next(prefix, taken);
+        // Sequences under one prefix have one width, so the greatest number is the greatest sequence: one index seek, not a scan.
+        var length = prefix.Length + pattern.SequenceWidth;
+        var last = await db.Set<Certificate>().AsNoTracking()
+            .Where(c => c.SchemeId == schemeId && c.Number.StartsWith(prefix) && c.Number.Length == length)
+            .OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
+        return pattern.Next(prefix, last is null ? [] : [last]);
     }
 }

@@ -68,5 +68,11 @@ public sealed class CertificationData : IDisposable
             : throw DomainException.Conflict("no-filing-number-pattern",
                 $"Certa's data have no filing-number pattern for scheme '{schemeId}' (data/certification/certificate-numbers.yaml); the declaration cannot be filed.");
 
+    public async Task<Gmark.GctsRules> GctsAsync(CertaDbContext db, string schemeId, CancellationToken ct) =>
+        (await GetAsync(db, ct)).Gcts.TryGetValue(schemeId, out var rules)
+            ? rules
+            : throw DomainException.Conflict("no-gcts-rules",
+                $"Certa's data have no GCTS rules for scheme '{schemeId}' (data/gcc/gcts.yaml); no G-mark registration can be made.");
+
     public void Dispose() => gate.Dispose();
 }

@@ -11,17 +11,20 @@ namespace Certa.Infrastructure.Certification;
 public sealed record CertificationDefinitions(IReadOnlyDictionary<string, AuditRule> AuditRules, IReadOnlyDictionary<string, CertificateNumberPattern> NumberPatterns,
     IReadOnlyDictionary<string, CertificateNumberPattern> DeclarationPatterns)
 {
+    /// <summary>Each scheme's GCTS rules (<c>gcts</c> section, data/gcc/gcts.yaml).</summary>
+    public IReadOnlyDictionary<string, Gmark.GctsRules> Gcts { get; init; } = new Dictionary<string, Gmark.GctsRules>();
+
     public static CertificationDefinitions Empty { get; } =
         new(new Dictionary<string, AuditRule>(), new Dictionary<string, CertificateNumberPattern>(), new Dictionary<string, CertificateNumberPattern>());
 }
 
 /// <summary>
-/// Reads the certification sections (<c>audit_checklists</c>, <c>certificate_numbers</c>, <c>declaration_numbers</c>) of the stored
+/// Reads the certification sections (<c>audit_checklists</c>, <c>certificate_numbers</c>, <c>declaration_numbers</c>, <c>gcts</c>) of the stored
 /// data files, checking scheme and body ids against the registry; every error names its file and line.
 /// </summary>
 public static class CertificationDataReader
 {
-    public static readonly IReadOnlySet<string> Sections = new HashSet<string>(StringComparer.Ordinal) { "audit_checklists", "certificate_numbers", "declaration_numbers" };
+    public static readonly IReadOnlySet<string> Sections = new HashSet<string>(StringComparer.Ordinal) { "audit_checklists", "certificate_numbers", "declaration_numbers", Gmark.GctsRulesReader.Section };
 
     /// <exception cref="ReferenceDataException">Any error; none of the certification data may be used.</exception>
     public static CertificationDefinitions Read(IEnumerable<SourceFile> files, IReadOnlyCollection<string> schemeIds, IReadOnlyCollection<string> bodyIds)
@@ -30,6 +33,7 @@ public static class CertificationDataReader
         var rules = new Dictionary<string, AuditRule>(StringComparer.Ordinal);
         var patterns = new Dictionary<string, CertificateNumberPattern>(StringComparer.Ordinal);
         var filings = new Dictionary<string, CertificateNumberPattern>(StringComparer.Ordinal);
+        var gcts = new Dictionary<string, Gmark.GctsRules>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             foreach (var top in Mappings(file, errors))
@@ -48,10 +52,15 @@ public static class CertificationDataReader
                 {
                     Guarded(errors, () => Add(filings, r, ReadPattern(r, schemeIds, bodyIds)));
                 }
+
+                foreach (var r in Guarded(errors, () => top.Records(Gmark.GctsRulesReader.Section).ToList()) ?? [])
+                {
+                    Guarded(errors, () => Add(gcts, r, Gmark.GctsRulesReader.Read(r, schemeIds, bodyIds)));
+                }
             }
         }
 
-        return errors.Count > 0 ? throw new ReferenceDataException(errors) : new CertificationDefinitions(rules, patterns, filings);
+        return errors.Count > 0 ? throw new ReferenceDataException(errors) : new CertificationDefinitions(rules, patterns, filings) { Gcts = gcts };
     }
 
     private static AuditRule ReadRule(YamlRecord r, IReadOnlyCollection<string> schemeIds) => r.Make(() =>

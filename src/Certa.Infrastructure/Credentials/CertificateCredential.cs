@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Certa.Domain.Applications;
 using Certa.Domain.Certificates;
+using Certa.Domain.Common;
 
 namespace Certa.Infrastructure.Credentials;
 
@@ -80,7 +81,7 @@ public static class CertificateCredential
                 ["registeredId"] = facts.BodyId,
                 ["name"] = LanguageMaps.Map(facts.BodyName),
             },
-            ["issuedToParty"] = Party(facts.HolderId, facts.HolderName, facts.HolderAddress),
+            ["issuedToParty"] = PartyNode(facts.HolderId, facts.HolderName, facts.HolderAddress),
             ["scope"] = scope,
             ["assessment"] = new JsonArray(Assessment(facts)),
             ["conformityCertificate"] = new JsonObject
@@ -105,7 +106,7 @@ public static class CertificateCredential
         ["conformance"] = facts.Standards.All(s => Conforms(s.Result)),
         ["assessedProduct"] = new JsonArray(Product(facts)),
         ["assessedFacility"] = new JsonArray(Facility(facts.Factory)),
-        ["assessedOrganisation"] = Party(null, facts.Manufacturer.Name, facts.Manufacturer.Address),
+        ["assessedOrganisation"] = PartyNode(null, facts.Manufacturer.Name, facts.Manufacturer.Address),
         ["referenceStandard"] = new JsonArray([.. facts.Standards.Select(Standard)]),
     };
 
@@ -124,7 +125,7 @@ public static class CertificateCredential
                 ["code"] = facts.ProductTypeId,
                 ["name"] = LanguageMaps.Map(facts.ProductTypeName),
             },
-            ["producedByParty"] = Party(null, facts.Manufacturer.Name, facts.Manufacturer.Address),
+            ["producedByParty"] = PartyNode(null, facts.Manufacturer.Name, facts.Manufacturer.Address),
             ["producedAtFacility"] = Facility(facts.Factory),
         };
         if (!string.IsNullOrWhiteSpace(product.TradeMark))
@@ -159,9 +160,9 @@ public static class CertificateCredential
         return node;
     }
 
-    private static JsonObject Facility(Party factory) => Party(null, factory.Name, factory.Address, "Facility");
+    private static JsonObject Facility(Party factory) => PartyNode(null, factory.Name, factory.Address, "Facility");
 
-    private static JsonObject Party(string? registeredId, Domain.Common.LocalizedText name, Domain.Common.LocalizedText address, string type = "Party")
+    private static JsonObject PartyNode(string? registeredId, LocalizedText name, LocalizedText address, string type = "Party")
     {
         var node = new JsonObject { ["type"] = new JsonArray(type) };
         if (registeredId is not null)

@@ -109,13 +109,19 @@ public static class DataIntegrityProof
         var proofConfig = (JsonObject)proof.DeepClone();
         proofConfig.Remove("proofValue");
 
-        // §3.3.2 step 4: the document's @context must begin with the proof's, in order.
-        if (proofConfig["@context"] is { } proofContext && !StartsWith(unsecured["@context"], proofContext))
+        // §3.3.2 step 4: the document's @context must begin with the proof's, in order; what was signed is the
+        // document with the proof's @context (contexts appended later, e.g. by a second proof, are not).
+        if (proofConfig["@context"] is { } proofContext)
         {
-            return ProofVerification.Fail(
-                ProofFailure.ContextMismatch,
-                $"The document's @context {unsecured["@context"]?.ToJsonString() ?? "(none)"} does not begin with the proof's {proofContext.ToJsonString()}.",
-                method);
+            if (!StartsWith(unsecured["@context"], proofContext))
+            {
+                return ProofVerification.Fail(
+                    ProofFailure.ContextMismatch,
+                    $"The document's @context {unsecured["@context"]?.ToJsonString() ?? "(none)"} does not begin with the proof's {proofContext.ToJsonString()}.",
+                    method);
+            }
+
+            unsecured["@context"] = proofContext.DeepClone();
         }
 
         return Ed25519.Verify(publicKey, HashData(unsecured, proofConfig), signature)
@@ -126,7 +132,6 @@ public static class DataIntegrityProof
     /// <summary>§3.3.4 Hashing: SHA-256(JCS(proof config)) followed by SHA-256(JCS(document)).</summary>
     public static byte[] HashData(JsonObject unsecured, JsonObject proofConfig) =>
         [.. SHA256.HashData(CanonicalJson.Utf8(proofConfig)), .. SHA256.HashData(CanonicalJson.Utf8(unsecured))];
-
 
     private static DateTimeOffset? Created(JsonObject proof) =>
         DateTimeOffset.TryParse(Text(proof, "created"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : null;

@@ -66,6 +66,8 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 
     public DbSet<Certa.Domain.Signing.SigningKey> SigningKeys => Set<Certa.Domain.Signing.SigningKey>();
 
+    public DbSet<Certa.Domain.Gmark.GmarkRegistration> GmarkRegistrations => Set<Certa.Domain.Gmark.GmarkRegistration>();
+
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
     /// <paramref name="who"/>, and the notifications those events cause, all in one transaction (the caller's, if one is open).

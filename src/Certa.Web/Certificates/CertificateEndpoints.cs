@@ -51,6 +51,8 @@ public static class CertificateEndpoints
         var open = app.MapGroup("/api/v1/public/certificates").WithTags("Certificates").AddEndpointFilter<DomainProblems>();
         open.MapGet("/{number}/credential", PublicCredential).WithName("GetPublicCertificateCredential").Public();
         open.MapGet("/{number}/pdf", PublicPdf).WithName("GetPublicCertificatePdf").Public();
+        app.MapPost("/api/v1/public/credentials/verify", VerifyCredential).WithTags("Certificates").WithName("VerifyCertificateCredential")
+            .AddEndpointFilter<DomainProblems>().Public();
     }
 
     [EndpointSummary("Suspend a certificate")]
@@ -139,7 +141,22 @@ public static class CertificateEndpoints
         return PdfFile(certificate, lang, await documents.PdfAsync(certificate, lang ?? "en", ct));
     }
 
-    private static async Task<Certificate> ByNumberAsync(CertaDbContext db, string number, CancellationToken ct) =>
+    [EndpointSummary("Verify a certificate credential")]
+    [EndpointDescription("Send the credential JSON as the body. The answer says whether its eddsa-jcs-2022 proof verifies with the body's key, " +
+        "whether that key was valid when the proof was made, and, when it does not verify, why (code and sentence). 200 either way; 400 for a body that is not JSON.")]
+    public static async Task<IResult> VerifyCredential(HttpContext http, CredentialCheck check, CancellationToken ct)
+    {
+        using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(ct);
+        var result = await check.CheckAsync(body, ct);
+        return result.Code == "not-json"
+            ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a credential", detail: result.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = result.Code })
+            : Results.Ok(result);
+    }
+
+    /// <summary>The certificate by its number, for anyone: the public PDF and credential, and the <c>/verify</c> page.</summary>
+    internal static async Task<Certificate> ByNumberAsync(CertaDbContext db, string number, CancellationToken ct) =>
         await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number.Trim(), ct)
         ?? throw DomainException.NotFound("certificate-not-found", $"There is no certificate numbered {number}.");
 

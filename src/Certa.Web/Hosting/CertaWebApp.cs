@@ -74,6 +74,7 @@ public static class CertaWebApp
         services.AddScoped<Audit.AuditQueries>();
         services.AddCertaAccess(configuration);
         services.AddHostedService<Notifications.MailOutboxWorker>();
+        services.AddHostedService<Certificates.CertificateExpiryWorker>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -105,6 +106,7 @@ public static class CertaWebApp
             o.Conventions.AllowAnonymousToFolder("/Advisor");
             // The public filing record of a self-declaration, like a certificate's verification.
             o.Conventions.AllowAnonymousToFolder("/Filings");
+            o.Conventions.AllowAnonymousToFolder("/Verify");
             // The account pages one reaches before signing in; /account/security is not among them.
             foreach (var page in PagesBeforeSignIn)
             {
@@ -171,6 +173,7 @@ public static class CertaWebApp
         Certificates.CertificateEndpoints.MapCertificateApi(app);
         Certificates.SigningKeyEndpoints.MapSigningKeyApi(app);
         Declarations.DeclarationEndpoints.MapDeclarationApi(app);
+        Gmark.GmarkEndpoints.MapGmarkApi(app);
         app.MapUiEndpoints();
         Credentials.ContextEndpoints.MapCredentialContexts(app);
         app.MapRazorPages();

@@ -108,6 +108,15 @@ public class DataIntegrityProofTests
     }
 
     [Fact]
+    public void Verify_ContextAppendedAfterSigning_StillVerifies_AsTheSpecSays()
+    {
+        var signed = SpecVectors.Signed();
+        signed["@context"]!.AsArray().Add("https://w3id.org/security/data-integrity/v2");
+
+        DataIntegrityProof.Verify(signed, SpecVectors.Resolve).Verified.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Verify_KeyOfAnotherBody_IsABadSignature()
     {
         var result = DataIntegrityProof.Verify(SpecVectors.Signed(), _ => Ed25519.Generate().PublicKey);

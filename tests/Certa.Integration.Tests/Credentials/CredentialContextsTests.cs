@@ -1,12 +1,10 @@
-using System.Net;
 using System.Text.Json;
 using Certa.Infrastructure.Credentials;
-using Certa.Integration.Tests.Fixtures;
 using Certa.Testing;
 
 namespace Certa.Integration.Tests.Credentials;
 
-public class CredentialContextsTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public class CredentialContextsTests
 {
     [Theory]
     [InlineData("https://www.w3.org/ns/credentials/v2")]
@@ -34,22 +32,5 @@ public class CredentialContextsTests(SqliteAppFixture fixture) : IClassFixture<S
         var npm = Path.Combine(CertaTestApp.RepositoryRoot, "tools", "vc-interop", "node_modules", "@digitalbazaar", "credentials-context", "contexts", "v2.jsonld");
 
         CredentialContexts.Get(CredentialContexts.CredentialsV2).ToArray().ShouldBe(File.ReadAllBytes(npm));
-    }
-
-    [Theory]
-    [InlineData("/contexts/credentials/v2", "https://www.w3.org/ns/credentials/v2")]
-    [InlineData("/contexts/dcc/v1", "https://certa.dev/contexts/dcc/v1")]
-    [InlineData("/contexts/did/v1", "https://www.w3.org/ns/did/v1")]
-    [InlineData("/contexts/multikey/v1", "https://w3id.org/security/multikey/v1")]
-    public async Task Served_Anonymously_AsJsonLd_CachedLong(string path, string url)
-    {
-        using var client = new HttpClient { BaseAddress = fixture.App.Address };
-
-        using var response = await client.GetAsync(path);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/ld+json");
-        response.Headers.CacheControl!.MaxAge.ShouldBe(TimeSpan.FromDays(365));
-        (await response.Content.ReadAsByteArrayAsync()).ShouldBe(CredentialContexts.Get(url).ToArray());
     }
 }

@@ -18,7 +18,7 @@ internal sealed record SubsetFace(SKTypeface Typeface, IReadOnlySet<int> CodePoi
 /// breaking search and copy. WenQuanYi Zen Hei is TrueType, embedded as a CID TrueType font that
 /// <c>pdftotext</c> reads back exactly. Skia embeds whatever font bytes it is given, so subsetting is ours;
 /// sharing the common subset lets Skia reuse its glyph metrics across pages instead of reloading them from
-/// a new typeface for every page (docs/decisions/010-certificate-pdf.md).
+/// a new typeface for every page (docs/decisions/011-certificate-pdf.md).
 /// </remarks>
 internal static class CertificateFont
 {
@@ -39,6 +39,12 @@ internal static class CertificateFont
     // pulling a page-own subset into an otherwise all-ASCII English page.
     private const string Punctuation = "–—‘’“”…·•×±°≤≥（）：；，。、《》【】～／";
 
+    // Each recurring subset is a few kilobytes of font plus Skia's metrics for it. None is ever evicted,
+    // because a page being drawn on another thread may hold it; past the capacity pages make their own.
+    private const int RecurringCapacity = 256;
+
+    private static readonly ConcurrentDictionary<string, Lazy<SubsetFace>> Recurrent = new(StringComparer.Ordinal);
+
     private static readonly ConcurrentDictionary<PdfLabels, Lazy<SubsetFace>> Common = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The whole typeface, to measure text with before the page's subset is made; never drawn into a PDF.</summary>
@@ -47,6 +53,35 @@ internal static class CertificateFont
     /// <summary>The subset every page in the language of <paramref name="labels"/> shares; owned by this class.</summary>
     public static SubsetFace CommonTo(PdfLabels labels) =>
         Common.GetOrAdd(labels, l => new Lazy<SubsetFace>(() => Make(l.CommonCodePoints().Concat(Punctuation.Select(c => (int)c))), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>
+    /// A subset for characters that recur from page to page without being fixed wording (scheme, body and
+    /// standard names), kept while there is room so that Skia's glyph metrics for it stay warm; null when
+    /// <paramref name="codePoints"/> is empty. With <paramref name="owned"/> the cache was full and the caller
+    /// disposes the typeface; the bytes of the page are the same either way.
+    /// </summary>
+    public static SubsetFace? Recurring(IReadOnlyCollection<int> codePoints, out bool owned)
+    {
+        owned = false;
+        if (codePoints.Count == 0)
+        {
+            return null;
+        }
+
+        var key = string.Concat(codePoints.Select(char.ConvertFromUtf32));
+        if (Recurrent.TryGetValue(key, out var known))
+        {
+            return known.Value;
+        }
+
+        if (Recurrent.Count < RecurringCapacity)
+        {
+            return Recurrent.GetOrAdd(key, _ => new Lazy<SubsetFace>(() => Make(codePoints), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
+        owned = true;
+        return Make(codePoints);
+    }
 
     /// <summary>A subset holding exactly <paramref name="codePoints"/>, for one page; the caller disposes its typeface.</summary>
     public static SubsetFace Make(IEnumerable<int> codePoints)

@@ -32,6 +32,16 @@ internal sealed class CertificatePage(CertificateFacts facts, string language, P
     /// <summary>Where <see cref="QrDrawing"/> draws the verification code.</summary>
     public static SKPoint QrOrigin => new(QrLeft, QrTop);
 
+    /// <summary>
+    /// What the page prints from the registry rather than from the holder: the same for every certificate
+    /// of a body, scheme and set of standards, so its characters can share a subset across pages.
+    /// </summary>
+    public IEnumerable<string> Recurring() =>
+        [
+            facts.BodyName.In(language), facts.SchemeName.In(language), facts.MarkName?.In(language) ?? string.Empty,
+            .. facts.Standards.Select(s => s.Title?.In(language) ?? string.Empty),
+        ];
+
     public PageLayout Layout()
     {
         var page = new PageLayout();

@@ -19,21 +19,24 @@ public static class CertificatePdf
     {
         ArgumentNullException.ThrowIfNull(facts);
         var labels = PdfLabels.For(language);
-        PageLayout page;
-        using (var measure = new TextMeasure(CertificateFont.ForMeasuring))
-        {
-            page = new CertificatePage(facts, language, labels, measure).Layout();
-        }
+        var layout = new CertificatePage(facts, language, labels, new TextMeasure());
+        var page = layout.Layout();
 
+        // Three subsets at most, each character in the first that holds it: the language's fixed wording (shared
+        // by every page), registry names (shared by pages of the same body, scheme and standards), and the rest.
         var common = CertificateFont.CommonTo(labels);
-        var beyond = page.CodePointsBeyond(common.CodePoints);
-        var own = beyond.Count == 0 ? null : CertificateFont.Make(beyond);
+        var recurring = CertificateFont.Recurring(PageLayout.Beyond(layout.Recurring(), common), out var recurringOwned);
+        using var recurringTypeface = recurringOwned ? recurring?.Typeface : null;
+        var rest = PageLayout.Beyond(page.Texts.Select(t => t.Text), common, recurring);
+        var own = rest.Count == 0 ? null : CertificateFont.Make(rest);
         using var ownTypeface = own?.Typeface;
+        var faces = new List<SubsetFace> { common };
+        faces.AddRange(new[] { recurring, own }.OfType<SubsetFace>());
         using var output = new MemoryStream(32 * 1024);
         using (var document = SKDocument.CreatePdf(output, Metadata(facts, labels)))
         {
             var canvas = document.BeginPage(CertificatePage.Width, CertificatePage.Height);
-            page.Draw(canvas, common, own);
+            page.Draw(canvas, faces);
             var qr = CertificatePage.QrOrigin;
             QrDrawing.Draw(canvas, facts.VerificationUrl, qr.X, qr.Y, CertificatePage.QrSize, PageLayout.Dark);
             document.EndPage();

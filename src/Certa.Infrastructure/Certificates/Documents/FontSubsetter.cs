@@ -5,7 +5,7 @@ namespace Certa.Infrastructure.Certificates.Documents;
 /// <summary>
 /// HarfBuzz's subsetter, called directly: HarfBuzzSharp wraps shaping but not <c>hb-subset</c>, and the
 /// SkiaSharp build in use embeds whatever font bytes it is given, so a CJK font must be cut down to the
-/// document's characters before Skia sees it (docs/decisions/010-certificate-pdf.md).
+/// document's characters before Skia sees it (docs/decisions/011-certificate-pdf.md).
 /// </summary>
 /// <remarks>
 /// The font file is parsed once and pre-processed with <c>hb_subset_preprocess</c>, which builds the

@@ -48,15 +48,16 @@ internal sealed class PageLayout
         }
     }
 
-    /// <summary>The characters the page prints that <paramref name="common"/> lacks: what the page's own subset must hold.</summary>
-    public SortedSet<int> CodePointsBeyond(IReadOnlySet<int> common)
+    /// <summary>The characters of <paramref name="texts"/> that none of <paramref name="faces"/> holds.</summary>
+    public static SortedSet<int> Beyond(IEnumerable<string> texts, params IEnumerable<SubsetFace?> faces)
     {
+        var held = faces.OfType<SubsetFace>().ToList();
         var codePoints = new SortedSet<int>();
-        foreach (var text in Texts)
+        foreach (var text in texts)
         {
-            foreach (var rune in text.Text.EnumerateRunes())
+            foreach (var rune in text.EnumerateRunes())
             {
-                if (!common.Contains(rune.Value) && !Rune.IsControl(rune))
+                if (!Rune.IsControl(rune) && !held.Exists(f => f.CodePoints.Contains(rune.Value)))
                 {
                     codePoints.Add(rune.Value);
                 }
@@ -66,8 +67,8 @@ internal sealed class PageLayout
         return codePoints;
     }
 
-    /// <summary>Draws the page with the language's common subset and, where a line needs it, the page's own.</summary>
-    public void Draw(SKCanvas canvas, SubsetFace common, SubsetFace? own)
+    /// <summary>Draws the page, each character in the first of <paramref name="faces"/> that holds it.</summary>
+    public void Draw(SKCanvas canvas, IReadOnlyList<SubsetFace> faces)
     {
         // Per page, not shared: the width changes from stroke to stroke, and pages are drawn on several threads.
         using var pen = new SKPaint { Color = Fills[Ink.Frame].Color, IsAntialias = true, Style = SKPaintStyle.Stroke };
@@ -101,16 +102,15 @@ internal sealed class PageLayout
             foreach (var text in Texts)
             {
                 var paint = Fills[text.Style.Ink];
-                var runs = Runs(text.Text, common.CodePoints);
-                if (runs.Count == 1 && runs[0].Common)
+                var runs = Runs(text.Text, faces);
+                if (runs.Count == 1)
                 {
-                    canvas.DrawText(text.Text, text.X, text.Y, text.Style.Align, Font(common.Typeface, text.Style.Size), paint);
+                    canvas.DrawText(text.Text, text.X, text.Y, text.Style.Align, Font(runs[0].Face.Typeface, text.Style.Size), paint);
                     continue;
                 }
 
-                // Mixed lines are drawn run by run from the left, each run in the subset that has its characters.
-                var ownFace = own ?? throw new InvalidOperationException($"The page has no subset for the characters of '{text.Text}'.");
-                var measured = runs.Select(r => (r.Text, Font: Font(r.Common ? common.Typeface : ownFace.Typeface, text.Style.Size))).ToList();
+                // Lines that need several subsets are drawn run by run from the left.
+                var measured = runs.Select(r => (r.Text, Font: Font(r.Face.Typeface, text.Style.Size))).ToList();
                 var total = measured.Sum(r => r.Font.MeasureText(r.Text));
                 var x = text.Style.Align switch
                 {
@@ -134,26 +134,27 @@ internal sealed class PageLayout
         }
     }
 
-    private static List<(string Text, bool Common)> Runs(string text, IReadOnlySet<int> common)
+    private static List<(string Text, SubsetFace Face)> Runs(string text, IReadOnlyList<SubsetFace> faces)
     {
-        var runs = new List<(string, bool)>();
+        var runs = new List<(string, SubsetFace)>();
         var start = 0;
-        bool? current = null;
         var index = 0;
+        SubsetFace? current = null;
         foreach (var rune in text.EnumerateRunes())
         {
-            var inCommon = common.Contains(rune.Value);
-            if (current is { } c && c != inCommon)
+            // A character no subset holds (a control character) stays with the run it is in.
+            var face = faces.FirstOrDefault(f => f.CodePoints.Contains(rune.Value)) ?? current ?? faces[0];
+            if (current is not null && !ReferenceEquals(face, current))
             {
-                runs.Add((text[start..index], c));
+                runs.Add((text[start..index], current));
                 start = index;
             }
 
-            current = inCommon;
+            current = face;
             index += rune.Utf16SequenceLength;
         }
 
-        runs.Add((text[start..], current ?? true));
+        runs.Add((text[start..], current ?? faces[0]));
         return runs;
     }
 }

@@ -4,14 +4,17 @@ using SkiaSharp;
 namespace Certa.Infrastructure.Certificates.Documents;
 
 /// <summary>
-/// Measures and wraps text with the whole font's advances, before the document's subset exists. Advances
-/// are linear in the size (no hinting), so each string is measured once and scaled to every size tried.
+/// Measures and wraps text with the whole font's advances, before the page's subset exists. Advances are
+/// linear in the size (no hinting), so each character is measured once per process and scaled to every size.
 /// </summary>
-internal sealed class TextMeasure(SKTypeface typeface) : IDisposable
+internal sealed class TextMeasure
 {
     private const float ReferenceSize = 100f;
 
-    private readonly SKFont font = new(typeface, ReferenceSize) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true };
+    // Advances of the Basic Multilingual Plane at the reference size, filled as characters are first met
+    // (NaN: not yet measured). Racing writers store the same value, so no lock is needed.
+    private static readonly float[] Advances = Unmeasured();
+
     private readonly Dictionary<string, Measured> measured = new(StringComparer.Ordinal);
 
     public float Width(string text, float size) => Measure(text).Total * size / ReferenceSize;
@@ -58,17 +61,40 @@ internal sealed class TextMeasure(SKTypeface typeface) : IDisposable
         return lines;
     }
 
-    public void Dispose() => font.Dispose();
-
     private Measured Measure(string text)
     {
         if (!measured.TryGetValue(text, out var m))
         {
-            m = new Measured(text, font.GetGlyphWidths(text));
+            m = new Measured(text, Advance);
             measured[text] = m;
         }
 
         return m;
+    }
+
+    private float Advance(Rune rune)
+    {
+        if (rune.IsBmp && !float.IsNaN(Advances[rune.Value]))
+        {
+            return Advances[rune.Value];
+        }
+
+        using var font = new SKFont(CertificateFont.ForMeasuring, ReferenceSize) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true };
+        var advance = font.MeasureText(rune.ToString());
+
+        if (rune.IsBmp)
+        {
+            Advances[rune.Value] = advance;
+        }
+
+        return advance;
+    }
+
+    private static float[] Unmeasured()
+    {
+        var advances = new float[0x10000];
+        Array.Fill(advances, float.NaN);
+        return advances;
     }
 
     /// <summary>A string as runes, with where each rune starts in the string and the running sum of advances.</summary>
@@ -77,7 +103,7 @@ internal sealed class TextMeasure(SKTypeface typeface) : IDisposable
         private readonly Rune[] runes;
         private readonly int[] starts;
 
-        public Measured(string text, float[] advances)
+        public Measured(string text, Func<Rune, float> advance)
         {
             runes = [.. text.EnumerateRunes()];
             starts = new int[runes.Length + 1];
@@ -85,7 +111,7 @@ internal sealed class TextMeasure(SKTypeface typeface) : IDisposable
             for (var i = 0; i < runes.Length; i++)
             {
                 starts[i + 1] = starts[i] + runes[i].Utf16SequenceLength;
-                Offsets[i + 1] = Offsets[i] + (i < advances.Length ? advances[i] : 0);
+                Offsets[i + 1] = Offsets[i] + advance(runes[i]);
             }
         }
 

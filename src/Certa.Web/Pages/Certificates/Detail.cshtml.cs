@@ -1,3 +1,4 @@
+using Certa.Domain.Access;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Infrastructure.Certificates;
@@ -7,36 +8,45 @@ using Certa.Web.Localization;
 using Certa.Web.Pages.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Certa.Web.Pages.Certificates;
 
 /// <summary>
 /// <c>/certificates/{id}</c>: every field of one certificate, for its holder, its body and the authority
-/// (<see cref="CertificateQueries.ReadAsync"/>); anyone else gets a refusal page (403), an unknown id a 404 page.
+/// (<see cref="CertificateQueries.ReadAsync"/>), with its status history, its versions and their documents;
+/// and the operations the reader may use in its state (<c>Detail.Operations.cs</c>). Anyone else gets a
+/// refusal page (403), an unknown id a 404 page.
 /// </summary>
-public sealed class DetailModel(CertaDbContext db, CertificateQueries certificates, UiText text) : PageModel
+public sealed partial class DetailModel(CertaDbContext db, CertificateQueries certificates, CertificateCommands commands, CertificateDocuments documents,
+    UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
+    public Actor Me { get; private set; } = null!;
+
     public Certificate Certificate { get; private set; } = null!;
 
-    public string BodyName { get; private set; } = string.Empty;
+    public CertificateNames Names { get; private set; } = null!;
 
-    public LocalizedText? SchemeName { get; private set; }
+    /// <summary>The versions that have a signed credential to download.</summary>
+    public IReadOnlySet<int> SignedVersions { get; private set; } = new HashSet<int>();
 
-    public LocalizedText? ProductTypeName { get; private set; }
+    /// <summary>The renewal's id, when this certificate was superseded by one the reader may open.</summary>
+    public Guid? SupersededById { get; private set; }
 
     public string State => CertificatePages.State(Certificate);
 
     public string? Refusal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
+        Me = HttpContext.RequiredActor();
         try
         {
-            Certificate = await certificates.ReadAsync(HttpContext.RequiredActor(), Id, ct);
+            Certificate = await certificates.ReadAsync(Me, Id, ct);
         }
         catch (DomainException e) when (e.Kind is RefusalKind.NotFound or RefusalKind.Forbidden)
         {
@@ -47,9 +57,12 @@ public sealed class DetailModel(CertaDbContext db, CertificateQueries certificat
         }
 
         var c = Certificate;
-        BodyName = (await CertificatePages.NamesAsync(db, [c.BodyId], ct)).GetValueOrDefault(c.BodyId) ?? c.BodyId;
-        SchemeName = await db.Schemes.AsNoTracking().Where(s => s.Id == c.SchemeId).Select(s => s.Name).FirstOrDefaultAsync(ct);
-        ProductTypeName = await db.ProductTypes.AsNoTracking().Where(p => p.Id == c.ProductTypeId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        Names = await CertificatePages.NamesOfAsync(db, c, ct);
+        SignedVersions = (await documents.CredentialsAsync(c, ct)).Select(v => v.Version).ToHashSet();
+        SupersededById = c.SupersededBy is { } renewal
+            // A renewal belongs to no application; CertificateQueries has no lookup by number, so the reader's list is searched.
+            ? (await certificates.ListAsync(Me, null, ct)).FirstOrDefault(r => r.Number == renewal)?.Id
+            : null;
         return Page();
     }
 }

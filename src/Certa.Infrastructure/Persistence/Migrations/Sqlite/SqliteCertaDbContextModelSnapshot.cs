@@ -547,6 +547,81 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Declarations", (string)null);
                 });
 
+            modelBuilder.Entity("Certa.Domain.Gmark.GmarkRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gcts")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectedBecause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchemeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateChangedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Gcts")
+                        .IsUnique();
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("BodyId", "State");
+
+                    b.ToTable("GmarkRegistrations", (string)null);
+                });
+
             modelBuilder.Entity("Certa.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1848,6 +1923,21 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Certa.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("DeclarantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Certa.Domain.Gmark.GmarkRegistration", b =>
+                {
+                    b.HasOne("Certa.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certa.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
