@@ -27,7 +27,7 @@ public static class GmarkEndpoints
         api.MapPost("/{registrationId:guid}/submit", Submit).WithName("SubmitGmarkRegistration").Requires(Permission.GmarkRegister);
         api.MapPost("/{registrationId:guid}/approve", Approve).WithName("ApproveGmarkRegistration").Requires(Permission.GmarkApprove);
         api.MapPost("/{registrationId:guid}/reject", Reject).WithName("RejectGmarkRegistration").Requires(Permission.GmarkApprove);
-        api.MapPost("/{registrationId:guid}/activate", Activate).WithName("ActivateGmarkRegistration").Requires(Permission.GmarkRegister);
+        api.MapPost("/{registrationId:guid}/activate", Activate).WithName("ActivateGmarkRegistration").Requires(Permission.GmarkRegister).Idempotent();
     }
 
     [EndpointSummary("List G-mark registrations")]
