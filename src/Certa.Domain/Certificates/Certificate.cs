@@ -174,7 +174,7 @@ public sealed class Certificate : Aggregate
 
     public void Suspend(string reason, DateOnly deadline, DateTimeOffset at)
     {
-        RequireState("suspend", CertificateState.Active);
+        RequireState(CertificateOperation.Suspend);
         var why = Reason(reason, "suspended");
         var today = DateOnly.FromDateTime(at.UtcDateTime);
         if (deadline <= today)
@@ -194,7 +194,7 @@ public sealed class Certificate : Aggregate
 
     public void Restore(string? reason, DateTimeOffset at)
     {
-        RequireState("restore", CertificateState.Suspended);
+        RequireState(CertificateOperation.Restore);
         if (SuspendedUntil is { } deadline && DateOnly.FromDateTime(at.UtcDateTime) > deadline)
         {
             throw DomainException.Conflict("suspension-deadline-passed",
@@ -209,7 +209,7 @@ public sealed class Certificate : Aggregate
 
     public void Withdraw(string reason, DateTimeOffset at)
     {
-        RequireState("withdraw", CertificateState.Active, CertificateState.Suspended);
+        RequireState(CertificateOperation.Withdraw);
         var why = Reason(reason, "withdrawn");
         SuspendedUntil = null;
         Enter(CertificateState.Withdrawn, at, why);
@@ -219,7 +219,7 @@ public sealed class Certificate : Aggregate
     /// <summary>Cancels the certificate at the holder's request.</summary>
     public void Cancel(string reason, DateTimeOffset at)
     {
-        RequireState("cancel", CertificateState.Active, CertificateState.Suspended);
+        RequireState(CertificateOperation.Cancel);
         var why = Reason(reason, "cancelled");
         SuspendedUntil = null;
         Enter(CertificateState.Cancelled, at, why);
@@ -229,7 +229,7 @@ public sealed class Certificate : Aggregate
     /// <summary>Expires the certificate once its last valid day has passed.</summary>
     public void Expire(DateTimeOffset at)
     {
-        RequireState("expire", CertificateState.Active, CertificateState.Suspended);
+        RequireState(CertificateOperation.Expire);
         if (DateOnly.FromDateTime(at.UtcDateTime) <= ValidUntil)
         {
             throw DomainException.Conflict("not-yet-expired", $"Certificate {Number} is valid until {ValidUntil:yyyy-MM-dd}.");
@@ -246,7 +246,7 @@ public sealed class Certificate : Aggregate
     /// </summary>
     public Certificate Renew(Guid id, string number, int validityYears, DateTimeOffset at, int statusListIndex)
     {
-        RequireState("renew", CertificateState.Active);
+        RequireState(CertificateOperation.Renew);
         var renewal = New(id, number, Content, validityYears, at, statusListIndex);
         renewal.PredecessorId = Id;
         renewal.PredecessorNumber = Number;
@@ -261,7 +261,7 @@ public sealed class Certificate : Aggregate
     /// <summary>Changes the holder's name or address: a new version under the same number.</summary>
     public void ChangeHolder(LocalizedText name, LocalizedText address, string reason, DateTimeOffset at)
     {
-        RequireState("change", CertificateState.Active);
+        RequireState(CertificateOperation.Change);
         if (string.IsNullOrWhiteSpace(name?.En))
         {
             throw DomainException.Invalid("holder-name-required", "The holder needs a name (in English; Chinese where it has one).", "holderName");
@@ -284,7 +284,7 @@ public sealed class Certificate : Aggregate
     /// <summary>Extends the certificate to more series models: a new version under the same number.</summary>
     public void ExtendModels(IEnumerable<SeriesModel> models, string reason, DateTimeOffset at)
     {
-        RequireState("extend", CertificateState.Active);
+        RequireState(CertificateOperation.Extend);
         var added = (models ?? []).ToList();
         if (added.Count == 0)
         {
@@ -316,28 +316,38 @@ public sealed class Certificate : Aggregate
         statusHistory.Add(new CertificateStatusChange(state, at, reason, deadline));
     }
 
-    private void RequireState(string operation, params CertificateState[] allowed)
+    /// <summary>Whether the certificate's state allows <paramref name="operation"/> (pages offer only what is allowed; the methods refuse the rest).</summary>
+    public bool Allows(CertificateOperation operation) => AllowedStates(operation).Contains(State);
+
+    private static CertificateState[] AllowedStates(CertificateOperation operation) => operation switch
     {
-        if (!allowed.Contains(State))
+        CertificateOperation.Restore => [CertificateState.Suspended],
+        CertificateOperation.Withdraw or CertificateOperation.Cancel or CertificateOperation.Expire => [CertificateState.Active, CertificateState.Suspended],
+        CertificateOperation.Suspend or CertificateOperation.Renew or CertificateOperation.Change or CertificateOperation.Extend => [CertificateState.Active],
+    };
+
+    private void RequireState(CertificateOperation operation)
+    {
+        if (!Allows(operation))
         {
             var name = SnakeCaseNames.Of(State.ToString());
             var detail = State == CertificateState.Superseded && SupersededBy is not null ? $" by {SupersededBy}" : string.Empty;
+            var allowed = string.Join(" or ", AllowedStates(operation).Select(a => SnakeCaseNames.Of(a.ToString())));
             throw DomainException.Conflict($"certificate-{name}",
-                $"Certificate {Number} is {name.Replace('_', ' ')}{detail}; only {string.Join(" or ", allowed.Select(a => SnakeCaseNames.Of(a.ToString())))} certificates can be {Past(operation)}.");
+                $"Certificate {Number} is {name.Replace('_', ' ')}{detail}; only {allowed} certificates can be {Past(operation)}.");
         }
     }
 
-    private static string Past(string operation) => operation switch
+    private static string Past(CertificateOperation operation) => operation switch
     {
-        "suspend" => "suspended",
-        "restore" => "restored",
-        "withdraw" => "withdrawn",
-        "cancel" => "cancelled",
-        "expire" => "expired",
-        "renew" => "renewed",
-        "change" => "changed",
-        "extend" => "extended",
-        _ => operation,
+        CertificateOperation.Suspend => "suspended",
+        CertificateOperation.Restore => "restored",
+        CertificateOperation.Withdraw => "withdrawn",
+        CertificateOperation.Cancel => "cancelled",
+        CertificateOperation.Expire => "expired",
+        CertificateOperation.Renew => "renewed",
+        CertificateOperation.Change => "changed",
+        CertificateOperation.Extend => "extended",
     };
 
     private static string Reason(string? reason, string what) =>

@@ -21,6 +21,11 @@ public sealed class CertificateQueries(CertaDbContext db)
         return certificate;
     }
 
+    /// <summary>A certificate by its number, for anyone: certificates are a public register.</summary>
+    public async Task<Certificate> PublicAsync(string number, CancellationToken ct) =>
+        await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number.Trim(), ct)
+        ?? throw DomainException.NotFound("certificate-not-found", $"There is no certificate numbered {number}.");
+
     public async Task<IReadOnlyList<Certificate>> ListAsync(Actor actor, Guid? applicationId, CancellationToken ct)
     {
         var query = db.Set<Certificate>().AsNoTracking();

@@ -131,13 +131,14 @@ public static class CertificateEndpoints
 
     [EndpointSummary("Download a certificate's verifiable credential by its number")]
     [EndpointDescription("Public, like the certificate register: anyone may fetch and verify it.")]
-    public static async Task<IResult> PublicCredential(string number, int? version, CertaDbContext db, CertificateDocuments documents, CancellationToken ct) =>
-        CredentialFile(await documents.CredentialAsync(await ByNumberAsync(db, number, ct), version, ct));
+    public static async Task<IResult> PublicCredential(string number, int? version, CertificateQueries queries, CertificateDocuments documents,
+        CancellationToken ct) =>
+        CredentialFile(await documents.CredentialAsync(await queries.PublicAsync(number, ct), version, ct));
 
     [EndpointSummary("Download a certificate's PDF by its number")]
-    public static async Task<IResult> PublicPdf(string number, string? lang, CertaDbContext db, CertificateDocuments documents, CancellationToken ct)
+    public static async Task<IResult> PublicPdf(string number, string? lang, CertificateQueries queries, CertificateDocuments documents, CancellationToken ct)
     {
-        var certificate = await ByNumberAsync(db, number, ct);
+        var certificate = await queries.PublicAsync(number, ct);
         return PdfFile(certificate, lang, await documents.PdfAsync(certificate, lang ?? "en", ct));
     }
 
@@ -156,10 +157,6 @@ public static class CertificateEndpoints
     }
 
     /// <summary>The certificate by its number, for anyone: the public PDF and credential, and the <c>/verify</c> page.</summary>
-    internal static async Task<Certificate> ByNumberAsync(CertaDbContext db, string number, CancellationToken ct) =>
-        await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number.Trim(), ct)
-        ?? throw DomainException.NotFound("certificate-not-found", $"There is no certificate numbered {number}.");
-
     private static IResult CredentialFile(IssuedCredential credential) =>
         Results.Text(credential.Json, CredentialMediaType, System.Text.Encoding.UTF8);
 

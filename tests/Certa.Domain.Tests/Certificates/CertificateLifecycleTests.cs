@@ -208,4 +208,50 @@ public sealed class CertificateLifecycleTests
         Should.Throw<DomainException>(() => c.ExtendModels([new SeriesModel("X15", "New")], "x", T0)).Code.ShouldBe("certificate-suspended");
         Should.Throw<DomainException>(() => c.Renew(Guid.NewGuid(), "2", 5, T0, 8)).Code.ShouldBe("certificate-suspended");
     }
+
+    public static TheoryData<CertificateState> States() =>
+        [CertificateState.Active, CertificateState.Suspended, CertificateState.Withdrawn, CertificateState.Cancelled, CertificateState.Expired, CertificateState.Superseded];
+
+    private static Certificate In(CertificateState state)
+    {
+        var c = Active(1);
+        switch (state)
+        {
+            case CertificateState.Suspended: c.Suspend("x", new DateOnly(2027, 1, 1), T0); break;
+            case CertificateState.Withdrawn: c.Withdraw("x", T0); break;
+            case CertificateState.Cancelled: c.Cancel("x", T0); break;
+            case CertificateState.Expired: c.Expire(T0.AddYears(2)); break;
+            case CertificateState.Superseded: c.Renew(Guid.NewGuid(), "2", 1, T0, 9); break;
+        }
+
+        return c;
+    }
+
+    [Theory]
+    [MemberData(nameof(States))]
+    public void Allows_SaysExactlyWhatTheMethodsAccept_InEveryState(CertificateState state)
+    {
+        // A day inside the validity, so only the state decides (expiry has its own date rule, tested above).
+        var at = T0.AddDays(1);
+        foreach (var operation in Enum.GetValues<CertificateOperation>().Where(o => o != CertificateOperation.Expire))
+        {
+            var c = In(state);
+            c.State.ShouldBe(state);
+            Action act = operation switch
+            {
+                CertificateOperation.Suspend => () => c.Suspend("x", new DateOnly(2027, 6, 1), at),
+                CertificateOperation.Restore => () => c.Restore("x", at),
+                CertificateOperation.Withdraw => () => c.Withdraw("x", at),
+                CertificateOperation.Cancel => () => c.Cancel("x", at),
+                CertificateOperation.Renew => () => c.Renew(Guid.NewGuid(), "3", 1, at, 10),
+                CertificateOperation.Change => () => c.ChangeHolder(new LocalizedText("Other"), new LocalizedText("Elsewhere"), "x", at),
+                CertificateOperation.Extend => () => c.ExtendModels([new SeriesModel("X99", "New")], "x", at),
+                _ => throw new InvalidOperationException(),
+            };
+            var allowed = c.Allows(operation);
+            var refusal = Record.Exception(act) as DomainException;
+
+            (refusal is null).ShouldBe(allowed, $"{operation} on a {state} certificate: {refusal?.Message}");
+        }
+    }
 }

@@ -63,20 +63,17 @@ public sealed partial class DetailModel
     /// <summary>The reader may cancel as the holder (its applicant users and admin).</summary>
     public bool IsHolder => Me.May(Permission.CertificatesCancel, Certificate.HolderId);
 
-    // Which state allows which operation mirrors Certificate's RequireState: it decides which forms to offer; the domain still refuses.
-    public bool MaySuspend => IsBody && Certificate.State == CertificateState.Active;
+    public bool MaySuspend => IsBody && Certificate.Allows(CertificateOperation.Suspend);
 
-    public bool MayRestore => IsBody && Certificate.State == CertificateState.Suspended;
+    public bool MayRestore => IsBody && Certificate.Allows(CertificateOperation.Restore);
 
-    public bool MayWithdraw => IsBody && InForce;
+    public bool MayWithdraw => IsBody && Certificate.Allows(CertificateOperation.Withdraw);
 
-    public bool MayCancel => IsHolder && InForce;
+    public bool MayCancel => IsHolder && Certificate.Allows(CertificateOperation.Cancel);
 
-    public bool MayChange => IsBody && Certificate.State == CertificateState.Active;
+    public bool MayChange => IsBody && Certificate.Allows(CertificateOperation.Change);
 
     public bool MayOperate => MaySuspend || MayRestore || MayWithdraw || MayCancel || MayChange;
-
-    private bool InForce => Certificate.State is CertificateState.Active or CertificateState.Suspended;
 
     public string? ReasonFor(string form) => FailedForm == form ? Reason : null;
 

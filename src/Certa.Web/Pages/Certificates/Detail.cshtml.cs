@@ -32,7 +32,7 @@ public sealed partial class DetailModel(CertaDbContext db, CertificateQueries ce
     /// <summary>The versions that have a signed credential to download.</summary>
     public IReadOnlySet<int> SignedVersions { get; private set; } = new HashSet<int>();
 
-    /// <summary>The renewal's id, when this certificate was superseded by one the reader may open.</summary>
+    /// <summary>The renewal's id, when this certificate was superseded.</summary>
     public Guid? SupersededById { get; private set; }
 
     public string State => CertificatePages.State(Certificate);
@@ -59,10 +59,8 @@ public sealed partial class DetailModel(CertaDbContext db, CertificateQueries ce
         var c = Certificate;
         Names = await CertificatePages.NamesOfAsync(db, c, ct);
         SignedVersions = (await documents.CredentialsAsync(c, ct)).Select(v => v.Version).ToHashSet();
-        SupersededById = c.SupersededBy is { } renewal
-            // A renewal belongs to no application; CertificateQueries has no lookup by number, so the reader's list is searched.
-            ? (await certificates.ListAsync(Me, null, ct)).FirstOrDefault(r => r.Number == renewal)?.Id
-            : null;
+        // A renewal has the same body and holder, so whoever reads this one may open it.
+        SupersededById = c.SupersededBy is { } renewal ? (await certificates.PublicAsync(renewal, ct)).Id : null;
         return Page();
     }
 }

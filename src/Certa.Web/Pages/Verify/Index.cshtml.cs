@@ -1,7 +1,7 @@
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Infrastructure.Persistence;
-using Certa.Web.Certificates;
+using Certa.Infrastructure.Certificates;
 using Certa.Web.Localization;
 using Certa.Web.Pages.Certificates;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ namespace Certa.Web.Pages.Verify;
 /// the certificate stands today and why not, what it certifies, and its PDF and credential. An unknown number is a 404 page.
 /// The full verification (state as of a date, the history) is a later page; this one answers "is it valid now".
 /// </summary>
-public sealed class IndexModel(CertaDbContext db, TimeProvider clock, UiText text) : PageModel
+public sealed class IndexModel(CertaDbContext db, CertificateQueries queries, TimeProvider clock, UiText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Number { get; set; } = string.Empty;
@@ -35,7 +35,7 @@ public sealed class IndexModel(CertaDbContext db, TimeProvider clock, UiText tex
     {
         try
         {
-            Certificate = await CertificateEndpoints.ByNumberAsync(db, Number, ct);
+            Certificate = await queries.PublicAsync(Number, ct);
         }
         catch (DomainException e) when (e.Kind == RefusalKind.NotFound)
         {
