@@ -193,16 +193,26 @@ public sealed class GmarkCommands(CertaDbContext db, CertificationData data, Sta
     }
 
     /// <summary>A decision by an authority officer; the domain refuses one whose authority is not the scheme's (a CNCA officer for a GSO scheme).</summary>
+    /// <summary>Whether <paramref name="actor"/> approves and rejects the scheme's registrations: an officer of the scheme's own authority (GSO).</summary>
+    public async Task<bool> DecidesForAsync(Actor actor, string schemeId, CancellationToken ct) =>
+        actor.ReachOf(Permission.GmarkApprove) != Reach.None
+        && (actor.Kind is ActorKind.CommandLine or ActorKind.System
+            || string.Equals(await AuthorityOfAsync(actor, ct), await SchemeAuthorityAsync(schemeId, ct), StringComparison.OrdinalIgnoreCase));
+
+    private async Task<string> SchemeAuthorityAsync(string schemeId, CancellationToken ct) =>
+        await db.Schemes.AsNoTracking().Where(s => s.Id == schemeId).Select(s => s.AuthorityId).FirstAsync(ct);
+
+    private async Task<string> AuthorityOfAsync(Actor actor, CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId).Select(o => o.RegistryId ?? o.Id).FirstOrDefaultAsync(ct) ?? "(none)";
+
     private async Task<GmarkRegistration> AsAuthorityAsync(CommandContext who, Guid id, Action<GmarkRegistration, string, string, DateTimeOffset> decide,
         CancellationToken ct)
     {
         var registration = await LoadAsync(id, ct);
         var actor = who.Actor;
         actor.Require(Permission.GmarkApprove, registration.BodyId);
-        var schemeAuthority = await db.Schemes.AsNoTracking().Where(s => s.Id == registration.SchemeId).Select(s => s.AuthorityId).FirstAsync(ct);
-        var officerAuthority = actor.Kind is ActorKind.CommandLine or ActorKind.System
-            ? schemeAuthority
-            : await db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId).Select(o => o.RegistryId ?? o.Id).FirstOrDefaultAsync(ct) ?? "(none)";
+        var schemeAuthority = await SchemeAuthorityAsync(registration.SchemeId, ct);
+        var officerAuthority = actor.Kind is ActorKind.CommandLine or ActorKind.System ? schemeAuthority : await AuthorityOfAsync(actor, ct);
         var now = clock.GetUtcNow();
         decide(registration, officerAuthority, schemeAuthority, now);
         await db.CommitAsync(who, now, ct);

@@ -185,6 +185,24 @@ public abstract class GmarkApiTests(SignedInDemoFixture fixture)
         using var byLab = await fixture.As(Role.LabEngineer).Client.GetAsync($"/api/v1/gmark/{id}");
         byLab.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task OnlyTheSchemesAuthority_IsOfferedTheApproveButton_AndTheQueue()
+    {
+        var registration = await RegisterAsync(Request(Toys, "PB-BUTTONS"));
+        var id = registration.Str("id");
+        await PostOkAsync(Body, $"/api/v1/gmark/{id}/submit");
+        using var gso = await fixture.App.SignInAsync("officer@gso.example");
+        var cnca = fixture.As(Role.AuthorityOfficer).Client;
+
+        (await gso.GetStringAsync($"/gmark/{id}")).ShouldContain("id=\"approve-gmark\"");
+        (await gso.GetStringAsync("/gmark")).ShouldContain("gmark-queue");
+        (await cnca.GetStringAsync("/gmark")).ShouldNotContain("gmark-queue");
+        var page = await cnca.GetStringAsync($"/gmark/{id}");
+        page.ShouldContain("PB-BUTTONS");
+        page.ShouldNotContain("id=\"approve-gmark\"");
+        page.ShouldNotContain("id=\"reject-gmark\"");
+    }
 }
 
 [Collection("sqlite")]

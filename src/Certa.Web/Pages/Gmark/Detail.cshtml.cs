@@ -80,7 +80,8 @@ public sealed class DetailModel(GmarkCommands commands, UiText text) : PageModel
         var ownBody = me.May(Permission.GmarkRegister, Registration.BodyId);
         MaySubmit = ownBody && Registration.State is GmarkState.Registered or GmarkState.Rejected;
         MayActivate = ownBody && Registration.State == GmarkState.Approved;
-        MayDecide = me.ReachOf(Permission.GmarkApprove) != Reach.None && Registration.State == GmarkState.Submitted;
+        // Only the scheme's own authority decides: a CNCA officer may read the registration but gets no approve button.
+        MayDecide = Registration.State == GmarkState.Submitted && await commands.DecidesForAsync(me, Registration.SchemeId, ct);
         return Page();
     }
 }

@@ -34,7 +34,8 @@ public sealed class IndexModel(GmarkCommands commands, UiText text) : PageModel
 
         MayRegister = GmarkPageRules.MayRegister(me);
         Rows = await commands.ListAsync(me, null, ct);
-        Queue = me.ReachOf(Permission.GmarkApprove) == Reach.None ? [] : [.. Rows.Where(r => r.State == GmarkState.Submitted)];
+        var submitted = Rows.Where(r => r.State == GmarkState.Submitted).ToList();
+        Queue = submitted.Count > 0 && await commands.DecidesForAsync(me, submitted[0].SchemeId, ct) ? submitted : [];
         return Page();
     }
 }
