@@ -14,8 +14,6 @@ namespace Certa.Infrastructure.Certificates;
 public sealed class CertificateCommands(CertaDbContext db, CertificateNumbers numbers, StatusListIndexes indexes, CertificateSigner signer,
     TimeProvider clock)
 {
-    private const int Attempts = 3;
-
     public Task<Certificate> SuspendAsync(CommandContext who, Guid id, string reason, DateOnly deadline, CancellationToken ct) =>
         ManageAsync(who, id, (c, now) => c.Suspend(reason, deadline, now), ct);
 
@@ -43,21 +41,7 @@ public sealed class CertificateCommands(CertaDbContext db, CertificateNumbers nu
         ManageAsync(who, id, (c, now) => c.ExtendModels(models, reason, now), ct, sign: true);
 
     /// <summary>Renews: a new certificate with the next number and a fresh validity, signed; the old one is superseded.</summary>
-    public async Task<Certificate> RenewAsync(CommandContext who, Guid id, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RenewOnceAsync(who, id, ct);
-            }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < Attempts)
-            {
-                // Another issue took the same number or status index: start again with the next.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    public Task<Certificate> RenewAsync(CommandContext who, Guid id, CancellationToken ct) => db.RetryAsync(() => RenewOnceAsync(who, id, ct), ct);
 
     /// <summary>Expires every certificate whose last valid day has passed; Certa runs this by itself.</summary>
     public async Task<int> ExpireDueAsync(DateTimeOffset now, CancellationToken ct)

@@ -2,7 +2,6 @@ using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Infrastructure.Certificates.Documents;
 using Certa.Infrastructure.Persistence;
-using Certa.Infrastructure.Signing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certa.Infrastructure.Certificates;
@@ -11,7 +10,7 @@ namespace Certa.Infrastructure.Certificates;
 /// A certificate's documents: its signed credentials as stored, and its PDFs, rendered on demand from the
 /// current version and the signature of that version's credential (same input, same bytes, so nothing to store).
 /// </summary>
-public sealed class CertificateDocuments(CertaDbContext db, CertificateFactsReader facts, BodyKeys keys)
+public sealed class CertificateDocuments(CertaDbContext db, CertificateFactsReader facts)
 {
     public async Task<IssuedCredential> CredentialAsync(Certificate certificate, int? version, CancellationToken ct)
     {
@@ -34,8 +33,9 @@ public sealed class CertificateDocuments(CertaDbContext db, CertificateFactsRead
         var credential = await CredentialAsync(certificate, null, ct);
         var hash = credential.KeyId.LastIndexOf('#');
         var keyId = credential.KeyId[(hash + 1)..];
-        var key = (await keys.PublishedAsync(certificate.BodyId, ct)).FirstOrDefault(k => k.KeyId == keyId);
-        var signature = new CertificateSignature(credential.KeyId[..Math.Max(hash, 0)], credential.KeyId, key?.Fingerprint ?? string.Empty, credential.SignedAt);
+        var fingerprint = await db.SigningKeys.AsNoTracking().Where(k => k.BodyId == certificate.BodyId && k.KeyId == keyId)
+            .Select(k => k.Fingerprint).FirstOrDefaultAsync(ct);
+        var signature = new CertificateSignature(credential.KeyId[..Math.Max(hash, 0)], credential.KeyId, fingerprint ?? string.Empty, credential.SignedAt);
         return CertificatePdf.Render(await facts.ReadAsync(certificate, signature, ct), lang);
     }
 }

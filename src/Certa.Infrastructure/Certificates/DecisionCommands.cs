@@ -16,8 +16,6 @@ namespace Certa.Infrastructure.Certificates;
 /// </summary>
 public sealed class DecisionCommands(CertaDbContext db, CertificateNumbers numbers, StatusListIndexes indexes, CertificateSigner signer, TimeProvider clock)
 {
-    private const int NumberAttempts = 3;
-
     public async Task<Application> AssignReviewerAsync(CommandContext who, Guid applicationId, Guid reviewerId, CancellationToken ct)
     {
         var application = await ApplicationAsync(applicationId, ct);
@@ -38,22 +36,10 @@ public sealed class DecisionCommands(CertaDbContext db, CertificateNumbers numbe
     }
 
     /// <summary>Grants (issuing the certificate) or refuses. Returns the application and, for a grant, its certificate.</summary>
-    public async Task<(Application Application, Certificate? Certificate)> DecideAsync(CommandContext who, Guid applicationId, bool grant, string? reason,
-        CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await DecideOnceAsync(who, applicationId, grant, reason, ct);
-            }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && grant && attempt < NumberAttempts)
-            {
-                // Another grant took the same number or status index between our read and our write: start again with the next.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    // Only a grant draws a number, so only a grant is retried after losing a race for one.
+    public Task<(Application Application, Certificate? Certificate)> DecideAsync(CommandContext who, Guid applicationId, bool grant, string? reason,
+        CancellationToken ct) =>
+        db.RetryAsync(() => DecideOnceAsync(who, applicationId, grant, reason, ct), ct, grant ? UniqueRaces.Attempts : 1);
 
     private async Task<(Application, Certificate?)> DecideOnceAsync(CommandContext who, Guid applicationId, bool grant, string? reason, CancellationToken ct)
     {

@@ -26,10 +26,8 @@ public sealed record NewGmarkRegistration(string? Holder, string? ProductType, P
 /// </summary>
 public sealed class GmarkCommands(CertaDbContext db, CertificationData data, StatusListIndexes indexes, CertificateSigner signer, TimeProvider clock)
 {
-    private const int Attempts = 3;
-
     public Task<GmarkRegistration> RegisterAsync(CommandContext who, NewGmarkRegistration input, CancellationToken ct) =>
-        RetryingAsync(async () =>
+        db.RetryAsync(async () =>
         {
             var body = await NotifiedBodyAsync(who.Actor, ct);
             var (details, terms, rules) = await DetailsAsync(input, ct);
@@ -64,7 +62,7 @@ public sealed class GmarkCommands(CertaDbContext db, CertificationData data, Sta
 
     /// <summary>Activates an approved registration: issues its e-certificate (number = GCTS code) and signs it, in one transaction.</summary>
     public Task<GmarkRegistration> ActivateAsync(CommandContext who, Guid id, CancellationToken ct) =>
-        RetryingAsync(async () =>
+        db.RetryAsync(async () =>
         {
             var registration = await LoadAsync(id, ct);
             who.Actor.Require(Permission.GmarkRegister, registration.BodyId);
@@ -163,23 +161,6 @@ public sealed class GmarkCommands(CertaDbContext db, CertificationData data, Sta
         var taken = await db.GmarkRegistrations.AsNoTracking().Where(r => r.Gcts.StartsWith(prefix)).Select(r => r.Gcts).ToListAsync(ct);
         var last = taken.Select(GctsCode.Parse).Select(c => c.Sequence).DefaultIfEmpty(0).Max();
         return [.. Enumerable.Range(last + 1, count).Select(s => GctsCode.Create(notifiedBody, year, s))];
-    }
-
-    /// <summary>Runs a command that draws a GCTS code or status index again if another took the same one first.</summary>
-    internal async Task<T> RetryingAsync<T>(Func<Task<T>> command, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            ct.ThrowIfCancellationRequested();
-            try
-            {
-                return await command();
-            }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < Attempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
     }
 
     private async Task<GmarkRegistration> AsBodyAsync(CommandContext who, Guid id, Action<GmarkRegistration, DateTimeOffset> change, CancellationToken ct)

@@ -89,7 +89,7 @@ public sealed class GmarkCsvImport(GmarkCommands commands, CertaDbContext db, Ti
             return new GmarkImportResult([], errors);
         }
 
-        var imported = await commands.RetryingAsync(() => SaveAsync(who, body, good.Select(g => (g.Details, g.Terms, g.Rules, g.Holder)).ToList(), ct), ct);
+        var imported = await db.RetryAsync(() => SaveAsync(who, body, good.Select(g => (g.Details, g.Terms, g.Rules, g.Holder)).ToList(), ct), ct);
         return new GmarkImportResult(imported, []);
     }
 
