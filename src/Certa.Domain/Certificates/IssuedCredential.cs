@@ -9,14 +9,17 @@ public sealed class IssuedCredential
 {
     private IssuedCredential()
     {
-        Number = KeyId = Json = string.Empty;
+        Number = BodyId = KeyId = Json = string.Empty;
     }
 
-    public IssuedCredential(Guid id, Guid certificateId, string number, int version, string keyId, DateTimeOffset signedAt, string json)
+    public IssuedCredential(Guid id, Guid certificateId, string number, string bodyId, int version, int messageListIndex, string keyId,
+        DateTimeOffset signedAt, string json)
     {
         Id = id;
         CertificateId = certificateId;
         Number = number;
+        BodyId = bodyId;
+        MessageListIndex = messageListIndex;
         Version = version;
         KeyId = keyId;
         SignedAt = signedAt;
@@ -29,7 +32,15 @@ public sealed class IssuedCredential
 
     public string Number { get; private set; }
 
+    public string BodyId { get; private set; }
+
     public int Version { get; private set; }
+
+    /// <summary>
+    /// This version's place in the body's message list, whose set bits mark superseded versions. Revocation and
+    /// suspension apply to every version of a certificate and use the certificate's index; superseding is per version.
+    /// </summary>
+    public int MessageListIndex { get; private set; }
 
     /// <summary>The full verification method: the body's DID and the key's fragment.</summary>
     public string KeyId { get; private set; }

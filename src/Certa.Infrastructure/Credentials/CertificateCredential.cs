@@ -179,14 +179,24 @@ public static class CertificateCredential
         return node;
     }
 
-    private static JsonObject StatusEntry(CredentialStatusEntry entry) => new()
+    private static JsonObject StatusEntry(CredentialStatusEntry entry)
     {
-        ["id"] = entry.Id,
-        ["type"] = "BitstringStatusListEntry",
-        ["statusPurpose"] = entry.PurposeName,
-        ["statusListIndex"] = entry.Index.ToString(CultureInfo.InvariantCulture),
-        ["statusListCredential"] = entry.StatusListCredential,
-    };
+        var node = new JsonObject
+        {
+            ["id"] = entry.Id,
+            ["type"] = "BitstringStatusListEntry",
+            ["statusPurpose"] = entry.PurposeName,
+            ["statusListIndex"] = entry.Index.ToString(CultureInfo.InvariantCulture),
+            ["statusListCredential"] = entry.StatusListCredential,
+        };
+        if (entry.Purpose == StatusPurpose.Message)
+        {
+            node["statusSize"] = 1;
+            node["statusMessage"] = new JsonArray([.. CredentialStatusEntry.Messages.Select(m => (JsonNode)new JsonObject { ["status"] = m.Status, ["message"] = m.Message })]);
+        }
+
+        return node;
+    }
 
     // Results are recorded as free text by the lab ("Pass", "passed", "合格"); anything else is not conformance.
     private static bool Conforms(string result) =>

@@ -68,6 +68,14 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 
     public DbSet<Certa.Domain.Gmark.GmarkRegistration> GmarkRegistrations => Set<Certa.Domain.Gmark.GmarkRegistration>();
 
+    public DbSet<StatusLists.PublishedStatusList> StatusLists => Set<StatusLists.PublishedStatusList>();
+
+    public DbSet<Transparency.LogEntry> LogEntries => Set<Transparency.LogEntry>();
+
+    public DbSet<Transparency.LogNode> LogNodes => Set<Transparency.LogNode>();
+
+    public DbSet<Transparency.LogTreeHead> LogTreeHeads => Set<Transparency.LogTreeHead>();
+
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
     /// <paramref name="who"/>, and the notifications those events cause, all in one transaction (the caller's, if one is open).

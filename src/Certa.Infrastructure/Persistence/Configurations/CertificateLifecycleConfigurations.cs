@@ -15,7 +15,9 @@ internal sealed class IssuedCredentialConfiguration : IEntityTypeConfiguration<I
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Number).HasMaxLength(64);
         b.Property(x => x.KeyId).HasMaxLength(300);
+        b.Property(x => x.BodyId).HasMaxLength(63);
         b.HasIndex(x => new { x.CertificateId, x.Version }).IsUnique();
+        b.HasIndex(x => new { x.BodyId, x.MessageListIndex }).IsUnique();
         b.HasIndex(x => x.Number);
         b.HasOne<Certificate>().WithMany().HasForeignKey(x => x.CertificateId).OnDelete(DeleteBehavior.Restrict);
     }
