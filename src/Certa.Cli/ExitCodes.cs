@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary><c>audit verify</c> found an event that breaks the hash chain.</summary>
     public const int AuditBroken = 5;
+
+    /// <summary><c>verify</c> checked the credential and it is not valid: altered, revoked, suspended, superseded, expired, or its key was not valid.</summary>
+    public const int NotVerified = 6;
 }

@@ -12,8 +12,10 @@ root.Subcommands.Add(ImportCommand.Create(global));
 root.Subcommands.Add(RegistryCommand.Create(global));
 root.Subcommands.Add(RequirementsCommand.Create(global));
 root.Subcommands.Add(AuditCommand.Create(global));
+root.Subcommands.Add(LogCommand.Create(global));
 root.Subcommands.Add(OrgCommand.Create(global));
 root.Subcommands.Add(PeopleCommand.Create(global));
+root.Subcommands.Add(VerifyCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

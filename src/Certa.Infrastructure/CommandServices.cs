@@ -18,6 +18,7 @@ public static class CommandServices
         services.AddScoped<ApiKeyCommands>();
         services.AddScoped<ActorDirectory>();
         services.AddScoped<DemoWorld>();
+        services.AddScoped<DemoCertificates>();
         services.AddScoped<ApplicationCommands>();
         services.AddScoped<Testing.TestOrderCommands>();
         services.AddScoped<SchemeProcedures>();
@@ -39,6 +40,14 @@ public static class CommandServices
         services.AddScoped<Declarations.DeclarationCommands>();
         services.AddScoped<Gmark.GmarkCommands>();
         services.AddScoped<Gmark.GmarkCsvImport>();
+        services.AddScoped<Verification.VerificationFacts>();
+        services.AddScoped<Verification.CertificateVerifier>();
+        services.AddScoped<Verification.Bulk.BulkVerifier>();
+        services.AddScoped<Transparency.TransparencyLog>();
+        services.AddScoped<Transparency.LogSequencer>();
+        services.AddSingleton<Transparency.LogKey>();
+        services.AddScoped<Transparency.LogMonitor>();
+        services.AddScoped<StatusLists.StatusListPublisher>();
         return services;
     }
 }

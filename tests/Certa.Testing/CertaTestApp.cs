@@ -62,6 +62,11 @@ public sealed class CertaTestApp : IAsyncDisposable
         configuration["Certa:Security:SignInAttemptsPerMinute"] = "10000";
         // Tests run the mail outbox themselves (MailOutbox.SendDueAsync) rather than wait for its timer.
         configuration["Certa:Mail:PollSeconds"] = "86400";
+        // Tests publish status lists and append to the log themselves (StatusListPublisher, LogSequencer), and call the
+        // public endpoints far more often than a person would; the limits and the background rounds are tested on purpose.
+        configuration["Certa:Verification:BackgroundRounds"] = "false";
+        configuration["Certa:RateLimits:AnonymousPerMinute"] = "1000000";
+        configuration["Certa:RateLimits:AnonymousBulkPerMinute"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;

@@ -3,9 +3,11 @@ using Certa.Domain.Access;
 using Certa.Infrastructure.Demo;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.ReferenceData;
+using Certa.Infrastructure.Signing;
 using Certa.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Certa.Cli.Commands;
 
@@ -13,7 +15,7 @@ internal static class ServeCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var demo = new Option<bool>("--demo") { Description = "Load the reference registry and the demo world (data/demo/world.yaml: one organisation of each kind, one person per role); new people's passwords are printed once." };
+        var demo = new Option<bool>("--demo") { Description = "Load the reference registry and the demo world (data/demo/world.yaml: one organisation of each kind, one person per role) and, on an empty database, the demo certificates with their history (data/demo/certificates.yaml); new people's passwords are printed once." };
         var urls = new Option<string?>("--urls") { Description = $"Address(es) to listen on (default {CertaWebApp.DefaultUrl})." };
         var command = new Command("serve", "Run the Certa web application and API; migrates the database and loads the registry on first start.")
         {
@@ -82,6 +84,9 @@ internal static class ServeCommand
         {
             var credentials = await scope.ServiceProvider.GetRequiredService<DemoWorld>().SeedAsync(dataDirectory, CommandContext.CommandLine(), ct);
             PrintCredentials(credentials);
+            var certificates = await scope.ServiceProvider.GetRequiredService<DemoCertificates>()
+                .SeedAsync(dataDirectory, CommandContext.CommandLine(), clock.GetUtcNow(), ct);
+            PrintCertificates(certificates, scope.ServiceProvider.GetRequiredService<IOptions<SigningOptions>>().Value.PublicUrl.TrimEnd('/'));
         }
     }
 
@@ -99,6 +104,27 @@ internal static class ServeCommand
         foreach (var c in credentials)
         {
             Console.WriteLine($"  {c.Email.PadRight(width)}  {c.Password}  {c.Organisation,-18} {string.Join(", ", c.Roles.Select(r => r.Name()))}");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static void PrintCertificates(DemoCertificateSeeding seeding, string publicUrl)
+    {
+        if (seeding.Certificates.Count == 0)
+        {
+            Console.WriteLine($"Demo certificates were not issued: the database already held certificates (see {DemoCertificates.FileName}).");
+            return;
+        }
+
+        Console.WriteLine(seeding.Created
+            ? $"Demo certificates issued with their history ({DemoCertificates.FileName}; invented). Verify them at:"
+            : "Demo certificates to verify:");
+        var width = seeding.Certificates.Max(c => c.Number.Length);
+        foreach (var c in seeding.Certificates)
+        {
+            var state = Domain.Common.SnakeCaseNames.Of(c.State.ToString());
+            Console.WriteLine($"  {c.Number.PadRight(width)}  {state,-10}  {$"{c.Product} {c.MainModel}",-48} {publicUrl}/verify/{c.Number}");
         }
 
         Console.WriteLine();

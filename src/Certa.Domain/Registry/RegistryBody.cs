@@ -53,7 +53,36 @@ public sealed class RegistryBody : IRegistryRecord
 
     public IEnumerable<Designation> ParsedDesignations => Designations.Select(Designation.Parse);
 
-    public bool IsDesignatedFor(ProductType product) => ParsedDesignations.Any(d => d.Covers(product));
+    /// <summary>The designation under which the body may act for <paramref name="product"/> on <paramref name="on"/>, or null.</summary>
+    public Designation? DesignationFor(ProductType product, DateOnly on) => ParsedDesignations.FirstOrDefault(d => d.Covers(product, on));
+
+    public bool IsDesignatedFor(ProductType product, DateOnly on) => DesignationFor(product, on) is not null;
+
+    /// <summary>
+    /// Null when the body is designated for <paramref name="product"/> on <paramref name="on"/>; otherwise why not, in
+    /// plain English for a consumer checking a certificate: no designation takes the product in, or the one that
+    /// does had ended by that day, or had not yet begun.
+    /// </summary>
+    public string? WhyNotDesignated(ProductType product, DateOnly on)
+    {
+        if (IsDesignatedFor(product, on))
+        {
+            return null;
+        }
+
+        var scoped = ParsedDesignations.Where(d => d.ScopeCovers(product)).ToList();
+        if (scoped.Where(d => d.Until < on).MaxBy(d => d.Until) is { Until: { } ended } lapsed)
+        {
+            return $"its designation for {lapsed.Describe()} ended on {ended:yyyy-MM-dd}";
+        }
+
+        if (scoped.Where(d => d.From > on).MinBy(d => d.From) is { From: { } begins } early)
+        {
+            return $"its designation for {early.Describe()} only began on {begins:yyyy-MM-dd}";
+        }
+
+        return $"not designated for product type {product.Id} ({product.SchemeId} category {product.CategoryNo})";
+    }
 
     public IEnumerable<string> SchemeIds => ParsedDesignations.Select(d => d.SchemeId).Distinct();
 }

@@ -40,7 +40,7 @@ public sealed class ApplicationCommands(CertaDbContext db, SchemeProcedures proc
         }
 
         var registryBody = await db.Bodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == body.RegistryId, ct);
-        if (registryBody is null || !registryBody.IsDesignatedFor(productType))
+        if (registryBody is null || !registryBody.IsDesignatedFor(productType, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
         {
             throw DomainException.Invalid("body-not-designated",
                 $"{body.Name.En} is not designated for {productType.Id} ({productType.Name.En}) in the registry.", "body");

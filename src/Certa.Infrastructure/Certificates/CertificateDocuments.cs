@@ -1,3 +1,4 @@
+using System.Text;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Infrastructure.Certificates.Documents;
@@ -9,9 +10,13 @@ namespace Certa.Infrastructure.Certificates;
 /// <summary>
 /// A certificate's documents: its signed credentials as stored, and its PDFs, rendered on demand from the
 /// current version and the signature of that version's credential (same input, same bytes, so nothing to store).
+/// Each PDF carries that credential as an embedded file, byte for byte as served by the credential endpoint.
 /// </summary>
 public sealed class CertificateDocuments(CertaDbContext db, CertificateFactsReader facts)
 {
+    /// <summary>The media type of a W3C verifiable credential secured with an embedded proof (VC Data Model 2.0 §6.3).</summary>
+    public const string CredentialMediaType = "application/vc+ld+json";
+
     public async Task<IssuedCredential> CredentialAsync(Certificate certificate, int? version, CancellationToken ct)
     {
         var wanted = version ?? certificate.Version;
@@ -36,6 +41,8 @@ public sealed class CertificateDocuments(CertaDbContext db, CertificateFactsRead
         var fingerprint = await db.SigningKeys.AsNoTracking().Where(k => k.BodyId == certificate.BodyId && k.KeyId == keyId)
             .Select(k => k.Fingerprint).FirstOrDefaultAsync(ct);
         var signature = new CertificateSignature(credential.KeyId[..Math.Max(hash, 0)], credential.KeyId, fingerprint ?? string.Empty, credential.SignedAt);
-        return CertificatePdf.Render(await facts.ReadAsync(certificate, signature, ct), lang);
+        var pdf = CertificatePdf.Render(await facts.ReadAsync(certificate, signature, ct), lang);
+        return PdfAttachments.Embed(pdf, $"certificate-{certificate.Number}-v{credential.Version}.json", Encoding.UTF8.GetBytes(credential.Json),
+            CredentialMediaType, $"Signed verifiable credential of certificate {certificate.Number}, version {credential.Version}");
     }
 }

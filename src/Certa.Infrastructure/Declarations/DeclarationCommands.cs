@@ -97,7 +97,7 @@ public sealed class DeclarationCommands(CertaDbContext db, CertificationData dat
 
         var lab = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.LabId.Trim() && o.Kind == OrganisationKind.Laboratory, ct)
             ?? throw DomainException.Invalid("unknown-lab", $"'{input.LabId}' is not a laboratory in Certa.", "report.lab");
-        return (lab.Name.En, await Testing.DesignatedLabs.IsDesignatedAsync(db, lab, productType, ct));
+        return (lab.Name.En, await Testing.DesignatedLabs.IsDesignatedAsync(db, lab, productType, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct));
     }
 
     private async Task<string> NextNumberAsync(ProductType productType, int year, CancellationToken ct)

@@ -31,10 +31,10 @@ public static class DatabaseServices
 
     public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-            .AddInterceptors(SqlitePragmas.Instance);
+            .AddInterceptors(SqlitePragmas.Instance, CertificateChanges.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString);
+        builder.UseNpgsql(connectionString).AddInterceptors(CertificateChanges.Instance);
 
     /// <summary>WAL lets readers and the writer work at once; the busy timeout waits out a writer.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

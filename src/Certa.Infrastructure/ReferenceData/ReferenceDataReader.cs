@@ -238,6 +238,13 @@ public sealed partial class ReferenceDataReader
 
         result.AddRange(d.List("products").Select(p => Designation.Product(scheme, p)));
         result.AddRange(d.List("standards").Select(s => Designation.Standard(scheme, Number(d, "standards", s).Family)));
+        var (from, until) = (d.OptDate("from"), d.OptDate("until"));
+        if (from > until)
+        {
+            throw d.Fail("until", $"designation for '{scheme}' ends ({until:yyyy-MM-dd}) before it begins ({from:yyyy-MM-dd}): 'until' must not be before 'from'");
+        }
+
+        result = [.. result.Select(r => r.Between(from, until))];
         d.OptStr("source");
         d.OptStr("note");
         var verified = d.Bool("verified", fallback: true);

@@ -215,7 +215,7 @@ public sealed class TestOrderCommands(CertaDbContext db, IFileStore files, TimeP
         var id = labId?.Trim() ?? string.Empty;
         var lab = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.Kind == OrganisationKind.Laboratory, ct)
             ?? throw DomainException.Invalid("unknown-lab", $"'{labId}' is not a laboratory in Certa.", "lab");
-        if (!await DesignatedLabs.IsDesignatedAsync(db, lab, productType, ct))
+        if (!await DesignatedLabs.IsDesignatedAsync(db, lab, productType, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct))
         {
             throw DomainException.Invalid("lab-not-designated",
                 $"{lab.Name.En} ({lab.Id}) is not designated in the registry to test {productType.Id} ({productType.Name.En}).", "lab");

@@ -136,7 +136,7 @@ public sealed class Advisor
         }
 
         var designated = Knowledge.Registry.Bodies
-            .Where(b => productType is not null ? b.IsDesignatedFor(productType) : b.ParsedDesignations.Any(d => d.SchemeId == scheme.Id && d.Scope == DesignationScope.Scheme))
+            .Where(b => productType is not null ? b.IsDesignatedFor(productType, date) : b.ParsedDesignations.Any(d => d.SchemeId == scheme.Id && d.Scope == DesignationScope.Scheme && d.InForceOn(date)))
             .OrderBy(b => b.Abbr, StringComparer.Ordinal).ToList();
         var (minDays, maxDays) = procedure.Duration;
         var sources = new[] { rule.Provenance.Source, scheme.Provenance.Source, productType?.Provenance.Source, procedure.Provenance.Source }

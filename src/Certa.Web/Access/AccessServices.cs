@@ -80,8 +80,15 @@ public static class AccessServices
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
+            PublicRateLimits.AddPolicies(o, configuration);
             o.OnRejected = async (context, ct) =>
             {
+                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is { PolicyName: PublicRateLimits.Lookup or PublicRateLimits.Bulk })
+                {
+                    await PublicRateLimits.RejectAsync(context, ct);
+                    return;
+                }
+
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(

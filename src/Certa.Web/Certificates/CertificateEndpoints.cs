@@ -48,7 +48,8 @@ public static class CertificateEndpoints
         api.MapGet("/{certificateId:guid}/credential", Credential).WithName("GetCertificateCredential").Requires(Permission.CertificatesRead);
         api.MapGet("/{certificateId:guid}/pdf", Pdf).WithName("GetCertificatePdf").Requires(Permission.CertificatesRead);
 
-        var open = app.MapGroup("/api/v1/public/certificates").WithTags("Certificates").AddEndpointFilter<DomainProblems>();
+        var open = app.MapGroup("/api/v1/public/certificates").WithTags("Certificates").AddEndpointFilter<DomainProblems>()
+            .RequireRateLimiting(PublicRateLimits.Lookup);
         open.MapGet("/{number}/credential", PublicCredential).WithName("GetPublicCertificateCredential").Public();
         open.MapGet("/{number}/pdf", PublicPdf).WithName("GetPublicCertificatePdf").Public();
         app.MapPost("/api/v1/public/credentials/verify", VerifyCredential).WithTags("Certificates").WithName("VerifyCertificateCredential")

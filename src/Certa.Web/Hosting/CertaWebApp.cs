@@ -75,6 +75,8 @@ public static class CertaWebApp
         services.AddCertaAccess(configuration);
         services.AddHostedService<Notifications.MailOutboxWorker>();
         services.AddHostedService<Certificates.CertificateExpiryWorker>();
+        services.AddHostedService<Verification.StatusListWorker>();
+        services.AddHostedService<Verification.TransparencyLogWorker>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -107,6 +109,8 @@ public static class CertaWebApp
             // The public filing record of a self-declaration, like a certificate's verification.
             o.Conventions.AllowAnonymousToFolder("/Filings");
             o.Conventions.AllowAnonymousToFolder("/Verify");
+            o.Conventions.AddFolderApplicationModelConvention("/Verify",
+                m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Access.PublicRateLimits.Lookup)));
             // The account pages one reaches before signing in; /account/security is not among them.
             foreach (var page in PagesBeforeSignIn)
             {
@@ -114,6 +118,7 @@ public static class CertaWebApp
             }
         });
         services.AddSingleton<UiText>();
+        services.AddSingleton<Verification.VerificationAnswerCache>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             string[] cultures = [UiText.English, UiText.Chinese];
@@ -174,6 +179,11 @@ public static class CertaWebApp
         Certificates.SigningKeyEndpoints.MapSigningKeyApi(app);
         Declarations.DeclarationEndpoints.MapDeclarationApi(app);
         Gmark.GmarkEndpoints.MapGmarkApi(app);
+        Verification.VerificationEndpoints.MapVerificationApi(app);
+        Verification.StatusListEndpoints.MapStatusLists(app);
+        Verification.TransparencyLogEndpoints.MapTransparencyLog(app);
+        Verification.VerificationBundleEndpoints.MapVerificationBundle(app);
+        Verification.BulkVerifyEndpoints.MapBulkVerifyApi(app);
         app.MapUiEndpoints();
         Credentials.ContextEndpoints.MapCredentialContexts(app);
         app.MapRazorPages();

@@ -142,7 +142,7 @@ public sealed class RegistryQueries(CertaDbContext db, TimeProvider clock)
         var rule = p.RuleId is null ? null : await db.Rules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == p.RuleId, ct);
         var timeline = await TimelineAsync(ct);
         var standards = p.StandardFamilies.Select(f => Applied(timeline, f, on)).ToList();
-        var bodies = (await db.Bodies.AsNoTracking().ToListAsync(ct)).Where(b => b.IsDesignatedFor(p))
+        var bodies = (await db.Bodies.AsNoTracking().ToListAsync(ct)).Where(b => b.IsDesignatedFor(p, on))
             .OrderBy(b => b.Abbr).ToList();
         return new ProductTypeDto(p.Id, p.SchemeId, p.Edition, p.CategoryNo, TextDto.From(category.Name), p.No, p.Code,
             TextDto.From(p.Name), p.Mode, p.IsSelfDeclared, rule is null ? null : RuleDto.From(rule), on, standards,
@@ -215,7 +215,7 @@ public sealed class RegistryQueries(CertaDbContext db, TimeProvider clock)
         var product = productTypeId is null ? null : await db.ProductTypes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productTypeId, ct);
         var matching = (await query.OrderBy(b => b.Kind).ThenBy(b => b.Abbr).ToListAsync(ct))
             .Where(b => scheme is null || b.SchemeIds.Contains(scheme))
-            .Where(b => productTypeId is null || (product is not null && b.IsDesignatedFor(product)))
+            .Where(b => productTypeId is null || (product is not null && b.IsDesignatedFor(product, Today)))
             .ToList();
         return new Paged<BodyDto>([.. matching.Skip(page.Skip).Take(page.PageSize).Select(BodyDto.From)], matching.Count, page.Page, page.PageSize);
     }
@@ -230,7 +230,7 @@ public sealed class RegistryQueries(CertaDbContext db, TimeProvider clock)
 
         var schemes = body.SchemeIds.ToList();
         var covers = (await db.ProductTypes.AsNoTracking().Where(p => schemes.Contains(p.SchemeId)).ToListAsync(ct))
-            .Where(body.IsDesignatedFor).OrderBy(p => p.SchemeId).ThenBy(p => p.No).Select(ProductSummaryDto.From).ToList();
+            .Where(p => body.IsDesignatedFor(p, Today)).OrderBy(p => p.SchemeId).ThenBy(p => p.No).Select(ProductSummaryDto.From).ToList();
         return new BodyDetailDto(BodyDto.From(body), covers);
     }
 

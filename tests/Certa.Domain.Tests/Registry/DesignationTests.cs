@@ -69,44 +69,142 @@ public class DesignationTests
         Should.Throw<FormatException>(() => Designation.Parse("ccc/zone:8")).Message.ShouldContain("'ccc/zone:8'");
 
     [Fact]
-    public void Covers_WholeScheme_CoversEveryProductOfThatSchemeOnly()
+    public void ScopeCovers_WholeScheme_CoversEveryProductOfThatSchemeOnly()
     {
         var designation = Designation.Parse("ccc");
 
-        designation.Covers(Product(category: 9, code: "0902")).ShouldBeTrue();
-        designation.Covers(Product(category: 1, code: "0101")).ShouldBeTrue();
-        designation.Covers(Product(scheme: "gcc-gmark", code: null)).ShouldBeFalse();
+        designation.ScopeCovers(Product(category: 9, code: "0902")).ShouldBeTrue();
+        designation.ScopeCovers(Product(category: 1, code: "0101")).ShouldBeTrue();
+        designation.ScopeCovers(Product(scheme: "gcc-gmark", code: null)).ShouldBeFalse();
     }
 
     [Fact]
-    public void Covers_Category_CoversProductsOfThatCategoryOnly()
+    public void ScopeCovers_Category_CoversProductsOfThatCategoryOnly()
     {
         var designation = Designation.Parse("ccc/cat:9");
 
-        designation.Covers(Product(category: 9)).ShouldBeTrue();
-        designation.Covers(Product(category: 8, code: "0807")).ShouldBeFalse();
-        designation.Covers(Product(scheme: "cn-energy-label", category: 9)).ShouldBeFalse();
+        designation.ScopeCovers(Product(category: 9)).ShouldBeTrue();
+        designation.ScopeCovers(Product(category: 8, code: "0807")).ShouldBeFalse();
+        designation.ScopeCovers(Product(scheme: "cn-energy-label", category: 9)).ShouldBeFalse();
     }
 
     [Fact]
-    public void Covers_Product_CoversTheProductWithThatCodeOnly()
+    public void ScopeCovers_Product_CoversTheProductWithThatCodeOnly()
     {
         var designation = Designation.Parse("ccc/prod:0902");
 
-        designation.Covers(Product(code: "0902")).ShouldBeTrue();
-        designation.Covers(Product(code: "0901")).ShouldBeFalse();
-        designation.Covers(Product(code: null)).ShouldBeFalse();
-        designation.Covers(Product(scheme: "cqc-mark", code: "0902")).ShouldBeFalse();
+        designation.ScopeCovers(Product(code: "0902")).ShouldBeTrue();
+        designation.ScopeCovers(Product(code: "0901")).ShouldBeFalse();
+        designation.ScopeCovers(Product(code: null)).ShouldBeFalse();
+        designation.ScopeCovers(Product(scheme: "cqc-mark", code: "0902")).ShouldBeFalse();
     }
 
     [Fact]
-    public void Covers_Standard_CoversProductsTestedAgainstThatFamily()
+    public void ScopeCovers_Standard_CoversProductsTestedAgainstThatFamily()
     {
         var designation = Designation.Parse("ccc/std:GB 4943.1");
 
-        designation.Covers(Product(standards: ["GB 4943.1-2022", "GB/T 9254.1"])).ShouldBeTrue();
-        designation.Covers(Product(standards: ["GB/T 9254.1"])).ShouldBeFalse();
-        designation.Covers(Product(standards: [])).ShouldBeFalse();
-        designation.Covers(Product(scheme: "cqc-mark", standards: ["GB 4943.1"])).ShouldBeFalse();
+        designation.ScopeCovers(Product(standards: ["GB 4943.1-2022", "GB/T 9254.1"])).ShouldBeTrue();
+        designation.ScopeCovers(Product(standards: ["GB/T 9254.1"])).ShouldBeFalse();
+        designation.ScopeCovers(Product(standards: [])).ShouldBeFalse();
+        designation.ScopeCovers(Product(scheme: "cqc-mark", standards: ["GB 4943.1"])).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("ccc@2019-01-01..2024-06-30", "2019-01-01", "2024-06-30")]
+    [InlineData("ccc/cat:8@2019-01-01..", "2019-01-01", null)]
+    [InlineData("ccc/prod:0902@..2024-06-30", null, "2024-06-30")]
+    [InlineData("ccc/std:GB 4943.1@2024-06-30..2024-06-30", "2024-06-30", "2024-06-30")]
+    public void Parse_WhenDated_ThenFormat_RoundTrips(string text, string? from, string? until)
+    {
+        var designation = Designation.Parse(text);
+
+        designation.From.ShouldBe(from is null ? null : Day(from));
+        designation.Until.ShouldBe(until is null ? null : Day(until));
+        designation.ToString().ShouldBe(text);
+        Designation.Parse(designation.ToString()).ShouldBe(designation);
+    }
+
+    [Theory]
+    [InlineData("ccc")]
+    [InlineData("ccc/cat:8")]
+    [InlineData("ccc/prod:0807;0907")]
+    [InlineData("ccc/std:GB 4943.1")]
+    public void Parse_WhenUndated_AsStoredBeforeDatesExisted_HasNoLimits(string text)
+    {
+        var designation = Designation.Parse(text);
+
+        designation.From.ShouldBeNull();
+        designation.Until.ShouldBeNull();
+        designation.ToString().ShouldBe(text);
+        designation.InForceOn(DateOnly.MinValue).ShouldBeTrue();
+        designation.InForceOn(DateOnly.MaxValue).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Between_FormatsLikeTheTextForm()
+    {
+        Designation.Category("ccc", 8).Between(Day("2019-01-01"), null).ToString().ShouldBe("ccc/cat:8@2019-01-01..");
+        Designation.WholeScheme("ccc").Between(null, Day("2024-06-30")).ToString().ShouldBe("ccc@..2024-06-30");
+        Designation.WholeScheme("ccc").Between(null, null).ShouldBe(Designation.WholeScheme("ccc"));
+    }
+
+    [Fact]
+    public void Between_WhenUntilIsBeforeFrom_IsRefusedNamingBothDays() =>
+        Should.Throw<ArgumentException>(() => Designation.Category("ccc", 8).Between(Day("2024-06-30"), Day("2019-01-01")))
+            .Message.ShouldContain("cannot end (2019-01-01) before it begins (2024-06-30)");
+
+    [Fact]
+    public void Equality_TakesTheDatesIntoAccount() =>
+        Designation.Parse("ccc/cat:8@2019-01-01..").ShouldNotBe(Designation.Parse("ccc/cat:8"));
+
+    [Theory]
+    [InlineData("ccc@")]
+    [InlineData("ccc@..")]
+    [InlineData("ccc@2019-01-01")]
+    [InlineData("ccc@2019-01-01.")]
+    [InlineData("ccc@2019-01-01...")]
+    [InlineData("ccc@2019-1-1..")]
+    [InlineData("ccc@2019-02-30..")]
+    [InlineData("ccc@..2024-06-30..")]
+    [InlineData("ccc@ 2019-01-01..")]
+    [InlineData("ccc/cat:8@2024-06-30..2019-01-01")]
+    [InlineData("@2019-01-01..")]
+    [InlineData("ccc/zone:8@2019-01-01..")]
+    [InlineData("ccc@2019-01-01..@2020-01-01..")]
+    public void TryParse_WhenDateSuffixIsMalformed_IsRefused(string text)
+    {
+        Designation.TryParse(text, out var designation).ShouldBeFalse();
+
+        designation.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("2018-12-31", false)]
+    [InlineData("2019-01-01", true)]
+    [InlineData("2021-07-15", true)]
+    [InlineData("2024-06-30", true)]
+    [InlineData("2024-07-01", false)]
+    public void InForceOn_CountsBothEndsAsInForce(string day, bool inForce) =>
+        Designation.Parse("ccc/cat:9@2019-01-01..2024-06-30").InForceOn(Day(day)).ShouldBe(inForce);
+
+    [Fact]
+    public void InForceOn_WhenASideIsOpen_HasNoLimitOnThatSide()
+    {
+        Designation.Parse("ccc@2019-01-01..").InForceOn(DateOnly.MaxValue).ShouldBeTrue();
+        Designation.Parse("ccc@2019-01-01..").InForceOn(Day("2018-12-31")).ShouldBeFalse();
+        Designation.Parse("ccc@..2024-06-30").InForceOn(DateOnly.MinValue).ShouldBeTrue();
+        Designation.Parse("ccc@..2024-06-30").InForceOn(Day("2024-07-01")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Covers_OnADay_NeedsTheScopeAndTheDay()
+    {
+        var designation = Designation.Parse("ccc/cat:9@2019-01-01..2024-06-30");
+
+        designation.Covers(Product(category: 9), Day("2020-01-01")).ShouldBeTrue();
+        designation.Covers(Product(category: 9), Day("2024-07-01")).ShouldBeFalse();
+        designation.Covers(Product(category: 8), Day("2020-01-01")).ShouldBeFalse();
+        designation.ScopeCovers(Product(category: 9)).ShouldBeTrue();
     }
 }

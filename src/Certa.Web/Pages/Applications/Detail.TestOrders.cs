@@ -106,8 +106,8 @@ public sealed partial class DetailModel
         }
 
         var productType = await db.ProductTypes.AsNoTracking().FirstAsync(p => p.Id == Application.ProductTypeId, ct);
-        var designated = orderable ? await DesignatedLabs.ForAsync(db, productType, ct) : [];
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var designated = orderable ? await DesignatedLabs.ForAsync(db, productType, today, ct) : [];
         var standards = orderable ? await DesignatedLabs.StandardsOnAsync(db, productType, today, ct) : [];
         var labIds = list.Select(o => o.LabId).Distinct().ToList();
         var language = UiText.CurrentLanguage;

@@ -20,7 +20,7 @@ namespace Certa.Web.Pages.Applications;
 /// body designated for it and the product, manufacturer and factory. The draft is made by
 /// <see cref="ApplicationCommands.DraftAsync"/>; a refusal shows its reason and creates nothing.
 /// </summary>
-public sealed class NewModel(CertaDbContext db, ApplicationCommands commands, AdvisorService advisor, UiText text) : PageModel
+public sealed class NewModel(CertaDbContext db, ApplicationCommands commands, AdvisorService advisor, UiText text, TimeProvider clock) : PageModel
 {
     public const int SeriesRows = 5;
 
@@ -159,7 +159,7 @@ public sealed class NewModel(CertaDbContext db, ApplicationCommands commands, Ad
             var organisations = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.CertificationBody).ToListAsync(ct);
             var registryIds = organisations.Select(o => o.RegistryId).ToList();
             var designated = (await db.Bodies.AsNoTracking().Where(b => registryIds.Contains(b.Id)).ToListAsync(ct))
-                .Where(b => b.IsDesignatedFor(Chosen)).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+                .Where(b => b.IsDesignatedFor(Chosen, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
             Bodies = [.. organisations.Where(o => o.RegistryId is not null && designated.Contains(o.RegistryId))
                 .OrderBy(o => o.Name.En, StringComparer.Ordinal)];
         }

@@ -22,7 +22,7 @@ namespace Certa.Web.Pages.Declarations;
 /// attach the type-test report (from a Certa laboratory designated for the product type for B, any lab for A).
 /// <see cref="DeclarationCommands.FileAsync"/> files it; a refusal shows its reason and files nothing.
 /// </summary>
-public sealed class NewModel(CertaDbContext db, DeclarationCommands commands, UiText text) : PageModel
+public sealed class NewModel(CertaDbContext db, DeclarationCommands commands, UiText text, TimeProvider clock) : PageModel
 {
     public const int SeriesRows = 3;
 
@@ -147,7 +147,7 @@ public sealed class NewModel(CertaDbContext db, DeclarationCommands commands, Ui
 
         if (IsB)
         {
-            Labs = await DesignatedLabs.ForAsync(db, Chosen!, ct);
+            Labs = await DesignatedLabs.ForAsync(db, Chosen!, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         }
 
         return Page();

@@ -1,0 +1,257 @@
+using System.Collections.Frozen;
+using System.Data.Common;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Certa.Domain.Applications;
+using Certa.Domain.Certificates;
+using Certa.Domain.Common;
+using Certa.Domain.Verification;
+using Certa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certa.Infrastructure.Verification.Bulk;
+
+/// <summary>
+/// Verifies many certificate numbers at once (a marketplace's listings) by the same rules as one lookup
+/// (<see cref="CertificateJudge"/>), reading only the columns a verdict needs a batch at a time. JSON columns are read and
+/// parsed only when the verdict depends on them: the status history for a day in the past or a certificate not active, the
+/// versions and manufacturer when the line names a model or holder (or the day is past). Unknown numbers get no look-alike
+/// search: at a million lines it would cost more than the rest together. One instance per request: the key, designation and
+/// body answers it keeps are for that request only.
+/// </summary>
+public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, TimeProvider clock)
+{
+    public const int MaxLines = 1_000_000;
+
+    /// <summary>Lines per batch, and so at most as many numbers per query.</summary>
+    public const int BatchSize = 2_000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly FrozenDictionary<string, CertificateState> States = Enum.GetValues<CertificateState>().ToFrozenDictionary(s => s.ToString());
+
+    // Today's verdict on an active certificate needs neither its history nor its versions: the state in force is the
+    // State column, and model and holder are only looked at when a line names them. These stand in for what was not read.
+    private static readonly IReadOnlyList<CertificateStatusChange> ActiveNow = [new(CertificateState.Active, DateTimeOffset.MinValue, null)];
+    private static readonly IReadOnlyList<CertificateVersion> ContentNotRead = [new(0, DateTimeOffset.MinValue, "not read", null, LocalizedText.Empty, LocalizedText.Empty, [])];
+
+    private readonly Dictionary<string, bool> keysToCheck = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Body, string ProductType, DateOnly IssuedOn), Finding?> designations = [];
+
+    /// <summary>
+    /// Reads <paramref name="input"/> to its end (or <see cref="MaxLines"/>) and yields the results of each batch in input
+    /// order, one per line. The list yielded is reused for the next batch: write it out before asking for more.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<BulkResult>> VerifyAsync(PipeReader input, BulkFormat format, DateOnly on,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var past = on < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var reader = new BulkLineReader(input, format, MaxLines);
+        var lines = new List<BulkLine>(BatchSize);
+        var results = new List<BulkResult>(BatchSize);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var postgres = db.Database.IsNpgsql();
+            var history = past ? "\"StatusHistory\"" : "CASE WHEN \"State\" = 'Active' THEN NULL ELSE \"StatusHistory\" END";
+            await using var standings = new NumberQuery(connection, postgres,
+                $"SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\", {history} FROM \"Certificates\"");
+            await using var contents = new NumberQuery(connection, postgres, "SELECT \"Number\", \"Versions\", \"Manufacturer\" FROM \"Certificates\"");
+            await using var credentials = new NumberQuery(connection, postgres,
+                "SELECT \"Number\", \"Version\", \"KeyId\", \"SignedAt\" FROM \"IssuedCredentials\"");
+            var queries = new Queries(standings, contents, credentials);
+            bool more;
+            do
+            {
+                lines.Clear();
+                results.Clear();
+                more = await reader.ReadAsync(lines, BatchSize, ct);
+                if (lines.Count > 0)
+                {
+                    await JudgeAsync(queries, lines, on, past, results, ct);
+                    yield return results;
+                }
+            }
+            while (more);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (reader.TooManyLines)
+        {
+            yield return [new BulkResult(null, null, null, new BulkError(BulkError.TooManyLines,
+                $"A request checks at most {MaxLines:N0} lines; the lines after line {MaxLines:N0} with a number were not read. Send them in another request."))];
+        }
+    }
+
+    private sealed record Queries(NumberQuery Standings, NumberQuery Contents, NumberQuery Credentials);
+
+    private sealed class Row
+    {
+        public required string Number { get; init; }
+
+        public required CertificateState State { get; init; }
+
+        public required DateOnly IssuedOn { get; init; }
+
+        public required DateOnly ValidUntil { get; init; }
+
+        public required string? SupersededBy { get; init; }
+
+        public required string BodyId { get; init; }
+
+        public required string ProductTypeId { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string? History { get; init; }
+
+        public IReadOnlyList<CertificateVersion> Versions { get; set; } = ContentNotRead;
+
+        public LocalizedText Manufacturer { get; set; } = LocalizedText.Empty;
+
+        public Finding? KeyFinding { get; set; }
+
+        public CertificateStanding? Standing { get; set; }
+    }
+
+    private async Task JudgeAsync(Queries queries, List<BulkLine> lines, DateOnly on, bool past, List<BulkResult> results, CancellationToken ct)
+    {
+        var numbers = lines.Where(l => l.Error is null).Select(l => l.Number!).Distinct(StringComparer.Ordinal).ToList();
+        var rows = new Dictionary<string, Row>(numbers.Count, StringComparer.Ordinal);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        if (numbers.Count > 0)
+        {
+            await ReadStandingsAsync(queries.Standings, numbers, rows, ct);
+        }
+        Console.WriteLine($"TIMING standings {sw.ElapsedMilliseconds}");
+
+        var content = lines.Where(l => l.Error is null && (past || l.Model is not null || l.Holder is not null) && rows.ContainsKey(l.Number!))
+            .Select(l => l.Number!).Distinct(StringComparer.Ordinal).ToList();
+        if (content.Count > 0)
+        {
+            await ReadContentAsync(queries.Contents, content, rows, ct);
+        }
+
+        Console.WriteLine($"TIMING content {sw.ElapsedMilliseconds}");
+        await KeyFindingsAsync(queries.Credentials, rows, on, past, ct);
+        Console.WriteLine($"TIMING keys {sw.ElapsedMilliseconds} {keysToCheck.Count(k => k.Value)}");
+        foreach (var line in lines)
+        {
+            if (line.Error is { } error)
+            {
+                results.Add(new BulkResult(line.Line, null, null, new BulkError(BulkError.LineInvalid, error)));
+            }
+            else if (rows.TryGetValue(line.Number!, out var row))
+            {
+                row.Standing ??= await StandingAsync(row, ct);
+                results.Add(new BulkResult(line.Line, CertificateJudge.Judge(row.Standing, new VerificationRequest(row.Number, on, line.Model, line.Holder), on),
+                    row.ValidUntil, null));
+            }
+            else
+            {
+                results.Add(new BulkResult(line.Line, CertificateJudge.Unknown(line.Number!, on, []), null, null));
+            }
+        }
+    }
+
+    private static async Task ReadStandingsAsync(NumberQuery query, List<string> numbers, Dictionary<string, Row> rows, CancellationToken ct)
+    {
+        await using var reader = await query.ExecuteAsync(numbers, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new Row
+            {
+                Number = reader.GetString(0),
+                State = States[reader.GetString(1)],
+                IssuedOn = reader.GetFieldValue<DateOnly>(2),
+                ValidUntil = reader.GetFieldValue<DateOnly>(3),
+                SupersededBy = reader.IsDBNull(4) ? null : reader.GetString(4),
+                BodyId = reader.GetString(5),
+                ProductTypeId = reader.GetString(6),
+                Version = reader.GetInt32(7),
+                History = reader.IsDBNull(8) ? null : reader.GetString(8),
+            };
+            rows[row.Number] = row;
+        }
+    }
+
+    private static async Task ReadContentAsync(NumberQuery query, List<string> numbers, Dictionary<string, Row> rows, CancellationToken ct)
+    {
+        await using var reader = await query.ExecuteAsync(numbers, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var row = rows[reader.GetString(0)];
+            row.Versions = JsonSerializer.Deserialize<List<CertificateVersion>>(reader.GetString(1), Json)!;
+            row.Manufacturer = JsonSerializer.Deserialize<Party>(reader.GetString(2), Json)!.Name;
+        }
+    }
+
+    /// <summary>
+    /// The signing-key finding, as <see cref="CertificateVerifier"/> gives it, but only where it can be anything but none. A
+    /// body's certificates are signed with its active key; a signature can fail the key check only once a key has been
+    /// revoked (from a moment, maybe in the past) or retired (a signature after retirement). So each body's keys are looked
+    /// at once per request, and the batch's credentials are read only for certificates of bodies with a revoked or retired
+    /// key. What this skips for other bodies, a credential naming a key its body never published, is a forgery the stored
+    /// credentials cannot hold: Certa signs them itself.
+    /// </summary>
+    private async Task KeyFindingsAsync(NumberQuery query, Dictionary<string, Row> rows, DateOnly on, bool past, CancellationToken ct)
+    {
+        foreach (var body in rows.Values.Select(r => r.BodyId).Distinct(StringComparer.Ordinal).Where(b => !keysToCheck.ContainsKey(b)).ToList())
+        {
+            keysToCheck[body] = await db.SigningKeys.AsNoTracking().AnyAsync(k => k.BodyId == body && (k.RevokedFrom != null || k.RetiredAt != null), ct);
+        }
+
+        var numbers = rows.Values.Where(r => keysToCheck[r.BodyId]).Select(r => r.Number).ToList();
+        if (numbers.Count == 0)
+        {
+            return;
+        }
+
+        var at = CertificateJudge.EndOf(on);
+        List<(Row Row, string KeyId, DateTimeOffset SignedAt)> signed = [];
+        await using (var reader = await query.ExecuteAsync(numbers, ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var row = rows[reader.GetString(0)];
+                var version = past ? row.Versions.LastOrDefault(v => v.At <= at)?.Version ?? 1 : row.Version;
+                if (reader.GetInt32(1) == version)
+                {
+                    signed.Add((row, reader.GetString(2), SignedAt(reader, 3)));
+                }
+            }
+        }
+
+        foreach (var (row, keyId, signedAt) in signed)
+        {
+            row.KeyFinding = await facts.KeyFindingAsync(row.BodyId, keyId, signedAt, ct);
+        }
+    }
+
+    private static DateTimeOffset SignedAt(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) switch
+        {
+            DateTimeOffset at => at,
+            DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
+            var text => new UtcTextConverter().ConvertFromProvider(text) is DateTimeOffset at ? at
+                : throw new InvalidOperationException($"IssuedCredentials.SignedAt holds '{text}', not a time."),
+        };
+
+    private async Task<CertificateStanding> StandingAsync(Row row, CancellationToken ct)
+    {
+        var key = (row.BodyId, row.ProductTypeId, row.IssuedOn);
+        if (!designations.TryGetValue(key, out var designation))
+        {
+            designation = await facts.DesignationFindingAsync(row.BodyId, row.ProductTypeId, row.IssuedOn, ct);
+            designations[key] = designation;
+        }
+
+        var history = row.History is null ? ActiveNow : JsonSerializer.Deserialize<List<CertificateStatusChange>>(row.History, Json)!;
+        return new CertificateStanding(row.Number, row.IssuedOn, row.ValidUntil, history, row.SupersededBy, row.Versions, row.Manufacturer,
+            row.KeyFinding, designation);
+    }
+}

@@ -1,0 +1,75 @@
+using Certa.Domain.Certificates;
+using Certa.Domain.Common;
+using Certa.Domain.Verification;
+using Certa.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certa.Infrastructure.Verification;
+
+/// <summary>
+/// Verifies one certificate number for anyone: its state on the day, the key its credential was signed with, whether its
+/// body was designated for the product type when it issued it, and the model and party the verifier names. Unknown numbers
+/// come back with the look-alikes that do exist.
+/// </summary>
+public sealed class CertificateVerifier(CertaDbContext db, VerificationFacts facts, TimeProvider clock)
+{
+    private const int MaxNumberLength = 64;
+
+    public async Task<VerificationReport> VerifyAsync(VerificationRequest request, CancellationToken ct)
+    {
+        var number = Check(request);
+        var on = Day(request.On);
+        var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct);
+        if (certificate is null)
+        {
+            return new VerificationReport(CertificateJudge.Unknown(number, on, await LookalikesAsync(number, ct)), null, null);
+        }
+
+        var at = CertificateJudge.EndOf(on);
+        var version = certificate.Versions.LastOrDefault(v => v.At <= at)?.Version ?? 1;
+        var credential = await db.IssuedCredentials.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.CertificateId == certificate.Id && c.Version == version, ct);
+        var standing = CertificateStanding.Of(certificate,
+            credential is null ? null : await facts.KeyFindingAsync(certificate.BodyId, credential.KeyId, credential.SignedAt, ct),
+            await facts.DesignationFindingAsync(certificate.BodyId, certificate.ProductTypeId, certificate.IssuedOn, ct));
+        return new VerificationReport(CertificateJudge.Judge(standing, request, on), certificate, credential);
+    }
+
+    /// <summary>Certificates whose numbers are one slip away from <paramref name="number"/>, closest first.</summary>
+    public async Task<IReadOnlyList<string>> LookalikesAsync(string number, CancellationToken ct)
+    {
+        var candidates = NumberLookalikes.Candidates(number);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.Certificates.AsNoTracking().Where(c => candidates.Contains(c.Number)).Select(c => c.Number).Take(20).ToListAsync(ct);
+        var normal = NumberLookalikes.Normalise(number);
+        return [.. found.OrderBy(f => NumberLookalikes.Distance(normal, f)).ThenBy(f => f, StringComparer.Ordinal).Take(3)];
+    }
+
+    /// <summary>The day asked about: today when none; never after today, since the future is not on record yet.</summary>
+    public DateOnly Day(DateOnly? asked)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return asked switch
+        {
+            null => today,
+            { } day when day > today => throw DomainException.Invalid("at-in-future",
+                $"Certificates can be checked as of today ({today:yyyy-MM-dd}) or an earlier day, not {day:yyyy-MM-dd}.", "at"),
+            { } day => day,
+        };
+    }
+
+    public static string Check(VerificationRequest request)
+    {
+        var number = request.Number?.Trim() ?? string.Empty;
+        return number.Length switch
+        {
+            0 => throw DomainException.Invalid("number-required", "Give the certificate number to check, as printed on the certificate.", "number"),
+            > MaxNumberLength => throw DomainException.Invalid("number-invalid", $"A certificate number has at most {MaxNumberLength} characters.", "number"),
+            _ => number,
+        };
+    }
+}

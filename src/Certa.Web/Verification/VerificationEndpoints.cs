@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Certa.Domain.Common;
+using Certa.Domain.Verification;
+using Certa.Infrastructure.Persistence;
+using Certa.Infrastructure.Signing;
+using Certa.Infrastructure.Verification;
+using Certa.Web.Access;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Certa.Web.Verification;
+
+/// <summary>
+/// <c>GET /api/v1/public/certificates/{number}</c>: anyone may ask whether a certificate is valid, as of a day, for a model and a
+/// holder. Answers carry an ETag and may be cached for a minute (status lists promise no fresher); the server keeps each
+/// answer a few seconds too, and forgets it at once when a certificate changes in this process.
+/// </summary>
+public static class VerificationEndpoints
+{
+    private static readonly TimeSpan ServerLifetime = TimeSpan.FromSeconds(5);
+
+    public static void MapVerificationApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/public/certificates/{number}", Verify).WithTags("Verification").WithName("VerifyCertificate")
+            .WithSummary("Verify a certificate by number")
+            .WithDescription("Valid or not on the day asked (today by default), every reason why not, and what the certificate covers. "
+                + "404 with look-alike numbers when no certificate has the number.")
+            .Produces<PublicVerificationDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest)
+            .AddEndpointFilter<DomainProblems>().Public().RequireRateLimiting(PublicRateLimits.Lookup);
+    }
+
+    private static async Task<IResult> Verify(HttpContext http, string number,
+        [Description("The day to check, YYYY-MM-DD; today when left out.")] string? at,
+        [Description("The model printed on the product: is it one the certificate covers?")] string? model,
+        [Description("The holder's or manufacturer's name on the product or paper.")] string? holder,
+        CertificateVerifier verifier, VerificationAnswerCache cache, IOptions<SigningOptions> signing, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var request = new VerificationRequest(number, ParseDay(at), Blank(model), Blank(holder));
+        CertificateVerifier.Check(request);
+        var on = verifier.Day(request.On);
+        var key = (CertificateChanges.Generation, number.Trim(), on, request.Model, request.Party);
+        if (!cache.Entries.TryGetValue(key, out CachedAnswer? answer) || answer is null)
+        {
+            answer = await AnswerAsync(verifier, request with { On = on }, signing.Value.PublicUrl.TrimEnd('/'), json.Value.SerializerOptions, ct);
+            cache.Entries.Set(key, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ServerLifetime, Size = answer.Body.Length });
+        }
+
+        http.Response.Headers.ETag = answer.ETag;
+        // A day in the past stays as it was; today's answer may change, so caches check again after a minute.
+        http.Response.Headers.CacheControl = request.On < DateOnly.FromDateTime(DateTime.UtcNow) ? "public, max-age=3600" : "public, max-age=60";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == answer.ETag || v == "*"))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        http.Response.StatusCode = answer.Status;
+        return Results.Bytes(answer.Body, answer.ContentType);
+    }
+
+    private static async Task<CachedAnswer> AnswerAsync(CertificateVerifier verifier, VerificationRequest request, string baseUrl, JsonSerializerOptions options,
+        CancellationToken ct)
+    {
+        var report = await verifier.VerifyAsync(request, ct);
+        var verdict = report.Verdict;
+        if (report.Certificate is null)
+        {
+            var problem = new Dictionary<string, object?>
+            {
+                ["type"] = "about:blank",
+                ["title"] = "Unknown certificate",
+                ["status"] = StatusCodes.Status404NotFound,
+                ["detail"] = verdict.Findings[0].Message,
+                ["code"] = FindingCodes.Unknown,
+                ["number"] = verdict.Number,
+                ["suggestions"] = verdict.Suggestions ?? [],
+            };
+            return CachedAnswer.Of(JsonSerializer.SerializeToUtf8Bytes(problem, options), "application/problem+json", StatusCodes.Status404NotFound);
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(PublicVerificationDto.From(verdict, report.Certificate, baseUrl), options);
+        return CachedAnswer.Of(body, "application/json; charset=utf-8", StatusCodes.Status200OK);
+    }
+
+    private static DateOnly? ParseDay(string? at) =>
+        string.IsNullOrWhiteSpace(at) ? null
+        : DateOnly.TryParseExact(at.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+        : throw DomainException.Invalid("at-invalid", $"'{at}' is not a day: write it as YYYY-MM-DD, e.g. 2025-06-30.", "at");
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    internal sealed record CachedAnswer(byte[] Body, string ContentType, int Status, string ETag)
+    {
+        public static CachedAnswer Of(byte[] body, string contentType, int status) =>
+            new(body, contentType, status, $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
+    }
+}
+
+/// <summary>The verification answers kept for a few seconds: bounded to 32 MB, so a flood of distinct numbers cannot fill memory.</summary>
+public sealed class VerificationAnswerCache : IDisposable
+{
+    public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+
+    public void Dispose() => Entries.Dispose();
+}
