@@ -36,6 +36,11 @@ switch (args.FirstOrDefault())
             args.Length > 2 ? Enum.Parse<Certa.Infrastructure.Persistence.DatabaseProvider>(args[2], ignoreCase: true) : Certa.Infrastructure.Persistence.DatabaseProvider.Sqlite,
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
         break;
+    case "logappend":
+        await LogAppendLoad.RunAsync(
+            args.Length > 2 ? Enum.Parse<Certa.Infrastructure.Persistence.DatabaseProvider>(args[2], ignoreCase: true) : Certa.Infrastructure.Persistence.DatabaseProvider.Sqlite,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+        break;
     case "bulkverify":
         await BulkVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
         break;

@@ -7,7 +7,6 @@ using Certa.Infrastructure.Signing;
 using Certa.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace Certa.Cli.Commands;
 
@@ -86,7 +85,7 @@ internal static class ServeCommand
             PrintCredentials(credentials);
             var certificates = await scope.ServiceProvider.GetRequiredService<DemoCertificates>()
                 .SeedAsync(dataDirectory, CommandContext.CommandLine(), clock.GetUtcNow(), ct);
-            PrintCertificates(certificates, scope.ServiceProvider.GetRequiredService<IOptions<SigningOptions>>().Value.PublicUrl.TrimEnd('/'));
+            PrintCertificates(certificates, scope.ServiceProvider.GetRequiredService<SigningOptions>().PublicUrl.TrimEnd('/'));
         }
     }
 
@@ -121,10 +120,11 @@ internal static class ServeCommand
             ? $"Demo certificates issued with their history ({DemoCertificates.FileName}; invented). Verify them at:"
             : "Demo certificates to verify:");
         var width = seeding.Certificates.Max(c => c.Number.Length);
+        var productWidth = seeding.Certificates.Max(c => c.Product.Length + 1 + c.MainModel.Length);
         foreach (var c in seeding.Certificates)
         {
             var state = Domain.Common.SnakeCaseNames.Of(c.State.ToString());
-            Console.WriteLine($"  {c.Number.PadRight(width)}  {state,-10}  {$"{c.Product} {c.MainModel}",-48} {publicUrl}/verify/{c.Number}");
+            Console.WriteLine($"  {c.Number.PadRight(width)}  {state,-10}  {$"{c.Product} {c.MainModel}".PadRight(productWidth)}  {publicUrl}/verify/{c.Number}");
         }
 
         Console.WriteLine();

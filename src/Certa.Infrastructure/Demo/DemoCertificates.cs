@@ -64,7 +64,8 @@ public sealed class DemoCertificates(CertaDbContext db, CertificateNumbers numbe
             }
             catch (DomainException e)
             {
-                throw Invalid(step.Story.Entry, $"{step.Event?.Action ?? "issue"} {(step.Event?.DaysAgo ?? step.Story.Entry.IssuedDaysAgo)} days ago: {e.Message}", e);
+                throw Invalid(step.Story.Entry,
+                    $"was refused at '{step.Event?.Action ?? "issue"}' {step.Event?.DaysAgo ?? step.Story.Entry.IssuedDaysAgo} days ago: {e.Message}", e);
             }
 
             await db.CommitAsync(who, step.At, ct);

@@ -8,9 +8,6 @@ namespace Certa.Infrastructure.Demo;
 /// <summary>The shape of <c>data/demo/certificates.yaml</c>; <see cref="DemoCertificates"/> checks its content.</summary>
 internal sealed class DemoCertificatesFile
 {
-    /// <summary>Anchored pieces the entries refer to (YAML aliases); not read by themselves.</summary>
-    public Dictionary<string, object>? Parts { get; set; }
-
     public List<CertificateEntry> Certificates { get; set; } = [];
 
     public static DemoCertificatesFile Read(string path)

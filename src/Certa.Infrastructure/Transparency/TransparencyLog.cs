@@ -37,11 +37,7 @@ public sealed class TransparencyLog(CertaDbContext db, LogKey key)
 
     public async Task<IReadOnlyList<byte[]>> ConsistencyProofAsync(long first, long second, CancellationToken ct)
     {
-        if (first < 0 || second < first)
-        {
-            throw DomainException.Invalid("tree-sizes-invalid", $"A consistency proof goes from a smaller tree to a larger one, not {first} to {second}.", "first");
-        }
-
+        CheckSizes(first, second);
         return first == 0 || first == second ? [] : await ProveAsync(second, reader => MerkleTree.ConsistencyProof(reader, first, second), ct);
     }
 
@@ -79,6 +75,14 @@ public sealed class TransparencyLog(CertaDbContext db, LogKey key)
         }
 
         return result;
+    }
+
+    public static void CheckSizes(long first, long second)
+    {
+        if (first < 0 || second < first)
+        {
+            throw DomainException.Invalid("tree-sizes-invalid", $"A consistency proof goes from a smaller tree to a larger one, not {first} to {second}.", "first");
+        }
     }
 
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);

@@ -25,18 +25,22 @@ public sealed record PublicVerificationDto(
 {
     public static PublicVerificationDto From(Verdict v, Certificate c, string baseUrl) => new(v.Number, v.On, v.Valid, v.Code, v.Findings,
         v.State is { } s ? SnakeCaseNames.Of(s.ToString()) : null, v.Since, v.Reason, v.Deadline, v.SupersededBy, v.Version, v.Model, v.Party,
-        PublicCertificateDto.From(c), VerificationLinks.For(c.Number, v.SupersededBy, baseUrl));
+        PublicCertificateDto.From(c, v.Version), VerificationLinks.For(c.Number, v.SupersededBy, baseUrl));
 }
 
-/// <summary>What a certificate says, for the public: no internal ids.</summary>
+/// <summary>What a certificate says, for the public, in the version in force on the day asked about: no internal ids.</summary>
 public sealed record PublicCertificateDto(string Scheme, string Body, LocalizedText HolderName, LocalizedText HolderAddress, Party Manufacturer, Party Factory,
     string ProductType, ProductDetails Product, IReadOnlyList<string> Models, IReadOnlyList<string> Standards, DateOnly IssuedOn, DateOnly ValidUntil,
     int Version, string? Predecessor, IReadOnlyList<PublicStatusDto> StatusHistory, IReadOnlyList<PublicVersionDto> Versions)
 {
-    public static PublicCertificateDto From(Certificate c) => new(c.SchemeId, c.BodyId, c.HolderName, c.HolderAddress, c.Manufacturer, c.Factory,
-        c.ProductTypeId, c.Product, c.Models, c.Standards, c.IssuedOn, c.ValidUntil, c.Version, c.PredecessorNumber,
+    public static PublicCertificateDto From(Certificate c, int? version)
+    {
+        var then = c.Versions.FirstOrDefault(v => v.Version == version) ?? c.Versions[^1];
+        return new(c.SchemeId, c.BodyId, then.HolderName, then.HolderAddress, c.Manufacturer, c.Factory,
+        c.ProductTypeId, c.Product, then.Models, c.Standards, c.IssuedOn, c.ValidUntil, then.Version, c.PredecessorNumber,
         [.. c.StatusHistory.Select(s => new PublicStatusDto(SnakeCaseNames.Of(s.State.ToString()), s.At, s.Reason, s.Deadline))],
         [.. c.Versions.Select(v => new PublicVersionDto(v.Version, v.At, v.Change, v.Reason, v.Models))]);
+    }
 }
 
 public sealed record PublicStatusDto(string State, DateTimeOffset At, string? Reason, DateOnly? Deadline);

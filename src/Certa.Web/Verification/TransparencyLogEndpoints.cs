@@ -34,6 +34,7 @@ public static class TransparencyLogEndpoints
 
     private static async Task<IResult> GetConsistency(long first, long second, TransparencyLog log, CancellationToken ct)
     {
+        TransparencyLog.CheckSizes(first, second);
         await log.HeadAsync(second, ct);
         if (first > 0)
         {

@@ -37,7 +37,7 @@ public static class VerificationEndpoints
         [Description("The day to check, YYYY-MM-DD; today when left out.")] string? at,
         [Description("The model printed on the product: is it one the certificate covers?")] string? model,
         [Description("The holder's or manufacturer's name on the product or paper.")] string? holder,
-        CertificateVerifier verifier, VerificationAnswerCache cache, IOptions<SigningOptions> signing, IOptions<JsonOptions> json, CancellationToken ct)
+        CertificateVerifier verifier, VerificationAnswerCache cache, IssuerIdentity identity, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var request = new VerificationRequest(number, ParseDay(at), Blank(model), Blank(holder));
         CertificateVerifier.Check(request);
@@ -45,7 +45,7 @@ public static class VerificationEndpoints
         var key = (CertificateChanges.Generation, number.Trim(), on, request.Model, request.Party);
         if (!cache.Entries.TryGetValue(key, out CachedAnswer? answer) || answer is null)
         {
-            answer = await AnswerAsync(verifier, request with { On = on }, signing.Value.PublicUrl.TrimEnd('/'), json.Value.SerializerOptions, ct);
+            answer = await AnswerAsync(verifier, request with { On = on }, identity.PublicUrl, json.Value.SerializerOptions, ct);
             cache.Entries.Set(key, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ServerLifetime, Size = answer.Body.Length });
         }
 

@@ -122,12 +122,10 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     {
         var numbers = lines.Where(l => l.Error is null).Select(l => l.Number!).Distinct(StringComparer.Ordinal).ToList();
         var rows = new Dictionary<string, Row>(numbers.Count, StringComparer.Ordinal);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         if (numbers.Count > 0)
         {
             await ReadStandingsAsync(queries.Standings, numbers, rows, ct);
         }
-        Console.WriteLine($"TIMING standings {sw.ElapsedMilliseconds}");
 
         var content = lines.Where(l => l.Error is null && (past || l.Model is not null || l.Holder is not null) && rows.ContainsKey(l.Number!))
             .Select(l => l.Number!).Distinct(StringComparer.Ordinal).ToList();
@@ -136,9 +134,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
             await ReadContentAsync(queries.Contents, content, rows, ct);
         }
 
-        Console.WriteLine($"TIMING content {sw.ElapsedMilliseconds}");
         await KeyFindingsAsync(queries.Credentials, rows, on, past, ct);
-        Console.WriteLine($"TIMING keys {sw.ElapsedMilliseconds} {keysToCheck.Count(k => k.Value)}");
         foreach (var line in lines)
         {
             if (line.Error is { } error)
