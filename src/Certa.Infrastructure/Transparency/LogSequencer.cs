@@ -38,16 +38,17 @@ public sealed class LogSequencer(CertaDbContext db, LogKey key, TimeProvider clo
             .Select(c => new { c.Id, c.Number, c.BodyId }).ToDictionaryAsync(c => c.Id, ct);
         var appender = new FrontierAppender(size, await NodesAsync(FrontierAppender.Frontier(size), ct));
         var now = clock.GetUtcNow();
+        var entries = new List<LogEntry>(events.Count);
         foreach (var e in events)
         {
             var certificate = certificates[Guid.Parse(e.EntityId)];
             var leaf = LogLeaf.Build(e, certificate.Number, certificate.BodyId);
             var leafHash = MerkleHash.LeafHash(LogLeaf.Bytes(leaf));
-            db.LogEntries.Add(new LogEntry(appender.Size, e.Sequence, certificate.Number, leaf, leafHash, now));
+            entries.Add(new LogEntry(appender.Size, e.Sequence, certificate.Number, leaf, leafHash, now));
             appender.Append(leafHash);
         }
 
-        db.LogNodes.AddRange(appender.Added.Select(n => new LogNode(n.Level, n.Index, n.Hash)));
+        await new LogRowWriter(db).WriteAsync(entries, appender.Added, ct);
         var root = MerkleTree.Root(appender, appender.Size);
         var timestamp = now.ToUnixTimeMilliseconds();
         db.LogTreeHeads.Add(new LogTreeHead(appender.Size, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), root,
