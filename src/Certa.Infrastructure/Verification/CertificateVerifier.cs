@@ -62,6 +62,12 @@ public sealed class CertificateVerifier(CertaDbContext db, VerificationFacts fac
         };
     }
 
+    /// <summary>The <c>at</c> a caller wrote (YYYY-MM-DD), or none; anything else is refused with how to write it.</summary>
+    public static DateOnly? ParseDay(string? at) =>
+        string.IsNullOrWhiteSpace(at) ? null
+        : DateOnly.TryParseExact(at.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : throw DomainException.Invalid("at-invalid", $"'{at}' is not a day: write it as YYYY-MM-DD, e.g. 2025-06-30.", "at");
+
     public static string Check(VerificationRequest request)
     {
         var number = request.Number?.Trim() ?? string.Empty;

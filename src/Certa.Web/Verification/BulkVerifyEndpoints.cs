@@ -51,7 +51,7 @@ public static class BulkVerifyEndpoints
                 $"Send the numbers as {Csv} or {Ndjson}, not {(string.IsNullOrEmpty(http.Request.ContentType) ? "a body without Content-Type" : http.Request.ContentType)}.");
         }
 
-        var on = verifier.Day(ParseDay(at));
+        var on = verifier.Day(CertificateVerifier.ParseDay(at));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBodyBytes;
@@ -96,11 +96,6 @@ public static class BulkVerifyEndpoints
         request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1)
             .Select(a => a.MediaType.Value?.ToLowerInvariant())
             .FirstOrDefault(m => m is Csv or Ndjson or "application/ndjson") == Csv;
-
-    private static DateOnly? ParseDay(string? at) =>
-        string.IsNullOrWhiteSpace(at) ? null
-        : DateOnly.TryParseExact(at.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw DomainException.Invalid("at-invalid", $"'{at}' is not a day: write it as YYYY-MM-DD, e.g. 2025-06-30.", "at");
 
     private static ProblemHttpResult Problem(int status, string title, string code, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });

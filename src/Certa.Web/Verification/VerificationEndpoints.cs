@@ -39,7 +39,7 @@ public static class VerificationEndpoints
         [Description("The holder's or manufacturer's name on the product or paper.")] string? holder,
         CertificateVerifier verifier, VerificationAnswerCache cache, IssuerIdentity identity, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var request = new VerificationRequest(number, ParseDay(at), Blank(model), Blank(holder));
+        var request = new VerificationRequest(number, CertificateVerifier.ParseDay(at), Blank(model), Blank(holder));
         CertificateVerifier.Check(request);
         var on = verifier.Day(request.On);
         var key = (CertificateChanges.Generation, number.Trim(), on, request.Model, request.Party);
@@ -84,11 +84,6 @@ public static class VerificationEndpoints
         var body = JsonSerializer.SerializeToUtf8Bytes(PublicVerificationDto.From(verdict, report.Certificate, baseUrl), options);
         return CachedAnswer.Of(body, "application/json; charset=utf-8", StatusCodes.Status200OK);
     }
-
-    private static DateOnly? ParseDay(string? at) =>
-        string.IsNullOrWhiteSpace(at) ? null
-        : DateOnly.TryParseExact(at.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw DomainException.Invalid("at-invalid", $"'{at}' is not a day: write it as YYYY-MM-DD, e.g. 2025-06-30.", "at");
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
