@@ -11,26 +11,50 @@ namespace Certa.Bench;
 
 /// <summary>
 /// <c>POST /api/v1/public/verify:bulk</c> end to end on SQLite: Certa on Kestrel, N certificates, a CSV of N lines (97% known
-/// numbers, 2% unknown, 1% with a model) streamed up, the NDJSON answer streamed down and counted. The certificates are copies
-/// of one issued through the real code (so every column has the shape Certa writes), inserted with one SQL statement: the
-/// bench measures verification, not issuance.
+/// numbers, 2% unknown, 1% with a model) sent by curl, which streams both ways as a marketplace's client would; the NDJSON
+/// answer is saved and its lines counted. The certificates are copies of one issued through the real code (so every column has
+/// the shape Certa writes), inserted with one SQL statement: the bench measures verification, not issuance. The seeded
+/// database is kept in <c>/tmp/certa-bench-bulk-N</c> (a million rows take minutes to write) and reused by later runs.
 /// </summary>
 internal static class BulkVerifyLoad
 {
-    private const string Prefix = "2025010902";
+    private const string Prefix = "2025010912";
 
-    public static async Task RunAsync(int lines)
+    public static async Task RunAsync(int lines, string? directory = null)
     {
+        directory ??= Path.Combine(Path.GetTempPath(), $"certa-bench-bulk-{lines}");
+        var seeded = File.Exists(Path.Combine(directory, "seeded"));
+        Directory.CreateDirectory(directory);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Certa:DataDirectory"] = directory,
+            ["Certa:RateLimits:AnonymousBulkPerMinute"] = "0",
+        };
         var seeding = Stopwatch.StartNew();
-        await using var app = await CertaTestApp.StartAsync(DatabaseProvider.Sqlite, demo: true);
-        var template = await CertificateSeed.IssueAsync(app.Services);
-        await SeedAsync(app.Services, template.Id, lines);
-        Console.WriteLine($"seeded {lines:N0} certificates (copies of {template.Number}) in {seeding.Elapsed.TotalSeconds:F1} s");
+        await using var app = await CertaTestApp.StartAsync(DatabaseProvider.Sqlite, importData: !seeded, demo: !seeded, settings: settings);
+        if (seeded)
+        {
+            Console.WriteLine($"reusing the {lines:N0} certificates seeded in {directory} (delete its 'seeded' file to seed again)");
+        }
+        else
+        {
+            var template = await CertificateSeed.IssueAsync(app.Services);
+            await SeedAsync(app.Services, template.Id, lines);
+            await File.WriteAllTextAsync(Path.Combine(directory, "seeded"), template.Number);
+            Console.WriteLine($"seeded {lines:N0} certificates (copies of {template.Number}) in {seeding.Elapsed.TotalSeconds:F1} s into {directory}");
+        }
 
-        using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(5) };
-        await PostAsync(client, Math.Min(lines, 10_000), lines, quiet: true);
+        var csv = Path.Combine(directory, $"lines-{lines}.csv");
+        if (!File.Exists(csv))
+        {
+            await File.WriteAllTextAsync(csv, CsvLines(lines, lines));
+        }
+
+        var warmup = Path.Combine(directory, "lines-warmup.csv");
+        await File.WriteAllTextAsync(warmup, CsvLines(Math.Min(lines, 10_000), lines));
+        await PostAsync(app.Address, warmup, Math.Min(lines, 10_000), directory, quiet: true);
         GC.Collect();
-        await PostAsync(client, lines, lines, quiet: false);
+        await PostAsync(app.Address, csv, lines, directory, quiet: false);
     }
 
     private static async Task SeedAsync(IServiceProvider services, Guid template, int count)
@@ -85,7 +109,7 @@ internal static class BulkVerifyLoad
         await analyze.ExecuteNonQueryAsync();
     }
 
-    private static async Task PostAsync(HttpClient client, int lines, int certificates, bool quiet)
+    private static async Task PostAsync(Uri server, string csv, int lines, string directory, bool quiet)
     {
         var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -102,28 +126,40 @@ internal static class BulkVerifyLoad
             }
         });
 
+        var output = Path.Combine(directory, "results.ndjson");
         var clock = Stopwatch.StartNew();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/public/verify:bulk") { Content = new CsvLines(lines, certificates) };
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var firstByte = clock.Elapsed;
-        if (response.StatusCode != HttpStatusCode.OK)
+        // No "Expect: 100-continue": curl would wait for it before sending a large body.
+        var curl = Process.Start(new ProcessStartInfo("curl",
+            ["-sS", "-o", output, "-w", "%{http_code} %{time_starttransfer}", "-H", "Content-Type: text/csv", "-H", "Expect:",
+                "--data-binary", $"@{csv}", new Uri(server, "/api/v1/public/verify:bulk").ToString()])
         {
-            throw new InvalidOperationException($"verify:bulk answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        await using var body = await response.Content.ReadAsStreamAsync();
-        var buffer = new byte[1 << 16];
-        long count = 0, bytes = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer)) > 0)
-        {
-            count += buffer.AsSpan(0, read).Count((byte)'\n');
-            bytes += read;
-        }
-
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("curl did not start.");
+        var written = await curl.StandardOutput.ReadToEndAsync();
+        var errors = await curl.StandardError.ReadToEndAsync();
+        await curl.WaitForExitAsync();
         clock.Stop();
         await sampling.CancelAsync();
         await sampler;
+        var status = written.Split(' ');
+        if (curl.ExitCode != 0 || status[0] != "200")
+        {
+            throw new InvalidOperationException($"curl exited {curl.ExitCode}, HTTP {status[0]}: {errors} {File.ReadAllText(output)[..Math.Min(2000, (int)new FileInfo(output).Length)]}");
+        }
+
+        long count = 0;
+        var bytes = new FileInfo(output).Length;
+        await using (var file = File.OpenRead(output))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await file.ReadAsync(buffer)) > 0)
+            {
+                count += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+        }
+
         if (count != lines)
         {
             throw new InvalidOperationException($"{lines} lines sent, {count} results received.");
@@ -131,54 +167,31 @@ internal static class BulkVerifyLoad
 
         if (!quiet)
         {
-            Console.WriteLine($"verify:bulk, {lines:N0} CSV lines (97% known, 2% unknown, 1% with a model) over {certificates:N0} certificates, SQLite, Kestrel:");
-            Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F2} s end to end ({lines / clock.Elapsed.TotalSeconds:N0} lines/s); first byte after {firstByte.TotalMilliseconds:F0} ms; " +
+            var firstByte = double.Parse(status[1], CultureInfo.InvariantCulture);
+            Console.WriteLine($"verify:bulk, {lines:N0} CSV lines (97% known, 2% unknown, 1% with a model) over {lines:N0} certificates, SQLite, Kestrel, curl:");
+            Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F2} s end to end ({lines / clock.Elapsed.TotalSeconds:N0} lines/s); first byte after {firstByte * 1000:F0} ms; " +
                 $"{bytes / 1048576.0:F0} MB of NDJSON");
-            Console.WriteLine($"  working set {before / 1048576.0:F0} MB before, {peak / 1048576.0:F0} MB at peak (bench client and server in one process)");
+            Console.WriteLine($"  working set {before / 1048576.0:F0} MB before, {peak / 1048576.0:F0} MB at peak (server and bench in one process; curl apart)");
         }
     }
 
-    /// <summary>The request body, written as it is sent: never held whole.</summary>
-    private sealed class CsvLines : HttpContent
+    /// <summary>The request body: the same lines every run (a fixed seed).</summary>
+    private static string CsvLines(int lines, int certificates)
     {
-        private readonly int lines;
-        private readonly int certificates;
-
-        public CsvLines(int lines, int certificates)
+        var random = new Random(42);
+        var text = new StringBuilder(lines * 18);
+        text.Append("number,model,holder\n");
+        for (var i = 0; i < lines; i++)
         {
-            this.lines = lines;
-            this.certificates = certificates;
-            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        }
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            var random = new Random(42);
-            var text = new StringBuilder();
-            text.Append("number,model,holder\n");
-            for (var i = 0; i < lines; i++)
+            var known = $"{Prefix}{random.Next(certificates).ToString("D6", CultureInfo.InvariantCulture)}";
+            text.Append((i % 100) switch
             {
-                var known = $"{Prefix}{random.Next(certificates).ToString("D6", CultureInfo.InvariantCulture)}";
-                text.Append((i % 100) switch
-                {
-                    0 or 1 => $"2025010903{i.ToString("D6", CultureInfo.InvariantCulture)}",
-                    2 => $"{known},{(i % 200 == 2 ? "X14" : "X99")}",
-                    _ => known,
-                }).Append('\n');
-                if (text.Length > 60_000)
-                {
-                    await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()));
-                    text.Clear();
-                }
-            }
-
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()));
+                0 or 1 => $"2025010903{i.ToString("D6", CultureInfo.InvariantCulture)}",
+                2 => $"{known},{(i % 200 == 2 ? "X14" : "X99")}",
+                _ => known,
+            }).Append('\n');
         }
 
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
+        return text.ToString();
     }
 }

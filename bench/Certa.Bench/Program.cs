@@ -42,7 +42,7 @@ switch (args.FirstOrDefault())
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         break;
     case "bulkverify":
-        await BulkVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+        await BulkVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RegistrySearchBenchmarks).Assembly).Run(args);

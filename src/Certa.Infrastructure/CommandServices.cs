@@ -40,6 +40,7 @@ public static class CommandServices
         services.AddScoped<Declarations.DeclarationCommands>();
         services.AddScoped<Gmark.GmarkCommands>();
         services.AddScoped<Gmark.GmarkCsvImport>();
+        services.AddSingleton<Verification.VerificationFactsCache>();
         services.AddScoped<Verification.VerificationFacts>();
         services.AddScoped<Verification.CertificateVerifier>();
         services.AddScoped<Verification.Bulk.BulkVerifier>();

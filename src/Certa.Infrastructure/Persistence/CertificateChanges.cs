@@ -1,11 +1,14 @@
 using Certa.Domain.Certificates;
+using Certa.Domain.Organisations;
+using Certa.Domain.Registry;
+using Certa.Domain.Signing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using System.Data.Common;
 
 namespace Certa.Infrastructure.Persistence;
 
 /// <summary>
-/// Counts the commits that may have changed a certificate in this process, so that caches of verification answers can key
+/// Counts the commits that may have changed a certificate, or a key or designation its verdict depends on, in this process, so that caches of verification answers can key
 /// on <see cref="Generation"/> and never serve an answer older than the last change made here. (Other instances' changes
 /// reach a cache when its entries expire.)
 /// </summary>
@@ -43,8 +46,10 @@ public sealed class CertificateChanges : SaveChangesInterceptor, IDbTransactionI
 
     private static void BumpIfCertificates(DbContextEventData eventData)
     {
-        // After the save the entries are Unchanged; any tracked certificate or credential may have been part of it.
-        if (eventData.Context?.ChangeTracker.Entries<Certificate>().Any() == true || eventData.Context?.ChangeTracker.Entries<IssuedCredential>().Any() == true)
+        // After the save the entries are Unchanged; any tracked entity a verdict depends on may have been part of it. A save
+        // of one statement runs without a transaction, so a key revoked alone is caught here, not at commit.
+        if (eventData.Context?.ChangeTracker.Entries().Any(e => e.Entity is Certificate or IssuedCredential or SigningKey or Organisation
+                or RegistryBody or ProductType or StatusLists.PublishedStatusList) == true)
         {
             Bump();
         }

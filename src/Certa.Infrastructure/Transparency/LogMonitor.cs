@@ -10,11 +10,14 @@ public sealed record MonitorCheck(string Name, bool Passed, string Detail);
 /// <summary>
 /// Watches the log as an outsider would: rebuilds the tree from the leaves' own bytes, checks every signed tree head's
 /// signature and root, proves the earlier head consistent with the latest, and checks that every certificate event of the
-/// audit trail is in the log with the audit event's hash. It reads the stored nodes only to compare them with its own.
+/// audit trail is in the log with the audit event's hash. It reads the stored nodes only to compare them with its own, and
+/// reads leaves and audit events <paramref name="page"/> rows at a time, so memory stays bounded by the page and the tree.
 /// </summary>
-public sealed class LogMonitor(CertaDbContext db, TransparencyLog log)
+public sealed class LogMonitor(CertaDbContext db, TransparencyLog log, int page = LogMonitor.DefaultPage)
 {
-    private const int Page = 10_000;
+    public const int DefaultPage = 10_000;
+
+    private readonly int page = page > 0 ? page : throw new ArgumentOutOfRangeException(nameof(page), page, "A page holds at least one row.");
 
     /// <summary>Runs every check; <paramref name="previousSize"/> is the size of the head seen last time (0: the first signed head).</summary>
     public async Task<IReadOnlyList<MonitorCheck>> CheckAsync(long previousSize, CancellationToken ct)
@@ -33,9 +36,9 @@ public sealed class LogMonitor(CertaDbContext db, TransparencyLog log)
         var badLeaves = 0;
         var headIndex = 0;
         var badHeads = new List<string>();
-        for (long start = 0; start < latest.TreeSize; start += Page)
+        for (long start = 0; start < latest.TreeSize; start += page)
         {
-            var entries = await db.LogEntries.AsNoTracking().Where(e => e.Index >= start && e.Index < start + Page).OrderBy(e => e.Index).ToListAsync(ct);
+            var entries = await db.LogEntries.AsNoTracking().Where(e => e.Index >= start && e.Index < start + page).OrderBy(e => e.Index).ToListAsync(ct);
             foreach (var entry in entries)
             {
                 var hash = MerkleHash.LeafHash(LogLeaf.Bytes(entry.Leaf));
@@ -85,17 +88,44 @@ public sealed class LogMonitor(CertaDbContext db, TransparencyLog log)
             : $"The head of size {first.TreeSize} is NOT consistent with the head of size {latest.TreeSize}: the log was rewritten.");
     }
 
+    /// <summary>
+    /// Walks the certificate events up to the last logged one in pages (keyset on the audit sequence), and for each page reads
+    /// the log entries of the same sequence range: the log is appended in audit order, so both sides of a page are small.
+    /// </summary>
     private async Task<MonitorCheck> CoverageAsync(LogTreeHead latest, CancellationToken ct)
     {
-        var logged = await db.LogEntries.AsNoTracking().Where(e => e.Index < latest.TreeSize).Select(e => new { e.AuditSequence, e.Leaf }).ToListAsync(ct);
-        var bySequence = logged.ToDictionary(e => e.AuditSequence, e => e.Leaf);
-        var lastLogged = logged.Count == 0 ? 0 : logged.Max(e => e.AuditSequence);
-        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "certificate").Select(e => new { e.Sequence, e.Hash }).ToListAsync(ct);
-        var missing = events.Where(e => e.Sequence <= lastLogged && !(bySequence.TryGetValue(e.Sequence, out var leaf) && leaf.Contains(e.Hash, StringComparison.Ordinal))).ToList();
-        var pending = events.Count(e => e.Sequence > lastLogged);
-        return new MonitorCheck("coverage", missing.Count == 0, missing.Count == 0
-            ? $"All {events.Count - pending} certificate events up to audit #{lastLogged} are in the log with their audit hash{(pending > 0 ? $"; {pending} newer events await the next merge" : string.Empty)}."
-            : $"{missing.Count} certificate events are missing from the log or logged with another hash (first: audit #{missing[0].Sequence}).");
+        var lastLogged = await db.LogEntries.AsNoTracking().Where(e => e.Index == latest.TreeSize - 1).Select(e => (long?)e.AuditSequence).SingleOrDefaultAsync(ct) ?? 0;
+        long checkedEvents = 0, missing = 0, after = 0;
+        long? firstMissing = null;
+        while (true)
+        {
+            var from = after;
+            var events = await db.AuditEvents.AsNoTracking()
+                .Where(e => e.EntityType == "certificate" && e.Sequence > from && e.Sequence <= lastLogged)
+                .OrderBy(e => e.Sequence).Take(page).Select(e => new { e.Sequence, e.Hash }).ToListAsync(ct);
+            if (events.Count == 0)
+            {
+                break;
+            }
+
+            after = events[^1].Sequence;
+            var to = after;
+            var leaves = await db.LogEntries.AsNoTracking()
+                .Where(e => e.AuditSequence > from && e.AuditSequence <= to && e.Index < latest.TreeSize)
+                .Select(e => new { e.AuditSequence, e.Leaf }).ToDictionaryAsync(e => e.AuditSequence, e => e.Leaf, ct);
+            foreach (var e in events.Where(e => !(leaves.TryGetValue(e.Sequence, out var leaf) && leaf.Contains(e.Hash, StringComparison.Ordinal))))
+            {
+                firstMissing ??= e.Sequence;
+                missing++;
+            }
+
+            checkedEvents += events.Count;
+        }
+
+        var pending = await db.AuditEvents.CountAsync(e => e.EntityType == "certificate" && e.Sequence > lastLogged, ct);
+        return new MonitorCheck("coverage", missing == 0, missing == 0
+            ? $"All {checkedEvents} certificate events up to audit #{lastLogged} are in the log with their audit hash{(pending > 0 ? $"; {pending} newer events await the next merge" : string.Empty)}."
+            : $"{missing} certificate events are missing from the log or logged with another hash (first: audit #{firstMissing}).");
     }
 
     private static string? Problem(LogTreeHead head, MemoryMerkleStore tree, byte[] publicKey)

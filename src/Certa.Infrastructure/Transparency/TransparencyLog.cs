@@ -7,7 +7,7 @@ namespace Certa.Infrastructure.Transparency;
 
 /// <summary>
 /// Reads the certificate transparency log: signed tree heads, entries, and inclusion and consistency proofs (RFC 9162 §2.1)
-/// for any size the log has signed. Each proof loads just the O(log n) stored nodes it needs, in one query a level.
+/// for any size the log has signed. Each proof loads just the O(log n) stored nodes it needs, all in one query.
 /// </summary>
 public sealed class TransparencyLog(CertaDbContext db, LogKey key)
 {

@@ -50,7 +50,10 @@ public sealed class CertificateVerifier(CertaDbContext db, VerificationFacts fac
     }
 
     /// <summary>The day asked about: today when none; never after today, since the future is not on record yet.</summary>
-    public DateOnly Day(DateOnly? asked)
+    public DateOnly Day(DateOnly? asked) => Day(asked, clock);
+
+    /// <inheritdoc cref="Day(DateOnly?)"/>
+    public static DateOnly Day(DateOnly? asked, TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return asked switch

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Certa.Domain.Signing;
 using Certa.Domain.Verification;
 using Certa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,16 +7,15 @@ namespace Certa.Infrastructure.Verification;
 /// <summary>
 /// What verification needs from outside the certificate: whether the key that signed it was valid then, and whether its
 /// body was designated for its product type on the day it was issued. Keys and designations are few and change rarely, so
-/// bulk verification asks the same questions many times: each answer is kept for the scope of one verification run.
+/// the answers are shared by the whole process (<see cref="VerificationFactsCache"/>).
 /// </summary>
-public sealed class VerificationFacts(CertaDbContext db)
+public sealed class VerificationFacts(CertaDbContext db, VerificationFactsCache cache)
 {
-    private readonly ConcurrentDictionary<(string Body, string Key), SigningKey?> keys = new();
-    private readonly ConcurrentDictionary<(string Body, string ProductType), Func<DateOnly, string?>> designations = new();
 
     public async Task<Finding?> KeyFindingAsync(string bodyId, string verificationMethod, DateTimeOffset signedAt, CancellationToken ct)
     {
         var keyId = verificationMethod[(verificationMethod.LastIndexOf('#') + 1)..];
+        var keys = cache.Now().Keys;
         if (!keys.TryGetValue((bodyId, keyId), out var key))
         {
             key = await db.SigningKeys.AsNoTracking().FirstOrDefaultAsync(k => k.BodyId == bodyId && k.KeyId == keyId, ct);
@@ -35,8 +32,22 @@ public sealed class VerificationFacts(CertaDbContext db)
         };
     }
 
+    /// <summary>Whether the body has revoked or retired a key: until it has, every signature it made passes the key check.</summary>
+    public async Task<bool> BodyHasRetiredKeysAsync(string bodyId, CancellationToken ct)
+    {
+        var bodies = cache.Now().BodiesWithRetiredKeys;
+        if (!bodies.TryGetValue(bodyId, out var retired))
+        {
+            retired = await db.SigningKeys.AsNoTracking().AnyAsync(k => k.BodyId == bodyId && (k.RevokedFrom != null || k.RetiredAt != null), ct);
+            bodies[bodyId] = retired;
+        }
+
+        return retired;
+    }
+
     public async Task<Finding?> DesignationFindingAsync(string bodyId, string productTypeId, DateOnly issuedOn, CancellationToken ct)
     {
+        var designations = cache.Now().Designations;
         if (!designations.TryGetValue((bodyId, productTypeId), out var why))
         {
             why = await WhyNotAsync(bodyId, productTypeId, ct);

@@ -17,9 +17,15 @@ public static class PublicRateLimits
 
     public static void AddPolicies(RateLimiterOptions o, IConfiguration configuration)
     {
+        // Read once: configuration lookups take locks, and every public request asks for its partition.
         var section = configuration.GetSection("Certa:RateLimits");
-        o.AddPolicy(Lookup, http => Partition(http, "lookup", section.GetValue("AnonymousPerMinute", 600), section.GetValue("ClientPerMinute", 12_000)));
-        o.AddPolicy(Bulk, http => Partition(http, "bulk", section.GetValue("AnonymousBulkPerMinute", 6), section.GetValue("ClientBulkPerMinute", 60)));
+        var (lookupAnonymous, lookupClient) = (section.GetValue("AnonymousPerMinute", 600), section.GetValue("ClientPerMinute", 12_000));
+        var (bulkAnonymous, bulkClient) = (section.GetValue("AnonymousBulkPerMinute", 6), section.GetValue("ClientBulkPerMinute", 60));
+        o.AddPolicy(Lookup, http => Partition(http, "lookup", lookupAnonymous, lookupClient));
+        // Bulk counts the checks, not the page that offers the form (GET /verify/bulk).
+        o.AddPolicy(Bulk, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("bulk:read")
+            : Partition(http, "bulk", bulkAnonymous, bulkClient));
     }
 
     private static RateLimitPartition<string> Partition(HttpContext http, string kind, int anonymous, int client)

@@ -80,14 +80,18 @@ public sealed record StandardDto(string Number, string Family, int Year, TextDto
 public sealed record StandardDetailDto(StandardDto Standard, IReadOnlyList<StandardDto> Editions,
     IReadOnlyList<ProductSummaryDto> UsedBy);
 
-public sealed record DesignationDto(string Scheme, DesignationScope Scope, string? Value, string Text);
+/// <summary>One designation of a body or lab; <c>from</c> and <c>until</c> (both inclusive) are null where that side is open.</summary>
+public sealed record DesignationDto(string Scheme, DesignationScope Scope, string? Value, DateOnly? From, DateOnly? Until, string Text)
+{
+    public static DesignationDto Of(Designation d) => new(d.SchemeId, d.Scope, d.Value, d.From, d.Until, d.ToString());
+}
 
 public sealed record BodyDto(string Id, BodyKind Kind, string Abbr, TextDto Name, string Country, string? City,
     bool ForeignInvested, string? GsoNotifiedBodyNumber, IReadOnlyList<DesignationDto> Designations, ProvenanceDto Provenance)
 {
     public static BodyDto From(RegistryBody b) => new(b.Id, b.Kind, b.Abbr, TextDto.From(b.Name), b.Country, b.City,
         b.ForeignInvested, b.GsoNotifiedBodyNumber,
-        [.. b.ParsedDesignations.Select(d => new DesignationDto(d.SchemeId, d.Scope, d.Value, d.ToString()))],
+        [.. b.ParsedDesignations.Select(DesignationDto.Of)],
         ProvenanceDto.From(b.Provenance));
 }
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
 using System.IO.Pipelines;
-using System.Text;
 using System.Text.Json;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
@@ -10,7 +9,6 @@ using Certa.Domain.Verification;
 using Certa.Infrastructure.Verification;
 using Certa.Infrastructure.Verification.Bulk;
 using Certa.Web.Access;
-using Certa.Web.Audit;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -70,7 +68,7 @@ public static class BulkVerifyEndpoints
         http.Response.ContentType = csv ? $"{Csv}; charset=utf-8" : $"{Ndjson}; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         var output = http.Response.BodyWriter;
-        using var writer = csv ? (IResultWriter)new CsvResults(output) : new NdjsonResults(output);
+        using var writer = csv ? (IBulkResultWriter)new BulkCsvWriter(output) : new NdjsonResults(output);
         await foreach (var batch in bulk.VerifyAsync(input, format, on, ct))
         {
             foreach (var result in batch)
@@ -102,13 +100,8 @@ public static class BulkVerifyEndpoints
 
     private static string StateName(CertificateState state) => SnakeCaseNames.Of(state.ToString());
 
-    private interface IResultWriter : IDisposable
-    {
-        void Write(BulkResult result);
-    }
-
     /// <summary>One JSON object a line, written with <see cref="Utf8JsonWriter"/> straight into the response: no per-line serializer.</summary>
-    private sealed class NdjsonResults(PipeWriter output) : IResultWriter
+    private sealed class NdjsonResults(PipeWriter output) : IBulkResultWriter
     {
         private static readonly Dictionary<CertificateState, JsonEncodedText> States =
             Enum.GetValues<CertificateState>().ToDictionary(s => s, s => JsonEncodedText.Encode(StateName(s)));
@@ -211,44 +204,6 @@ public static class BulkVerifyEndpoints
 
                 json.WriteEndArray();
             }
-        }
-    }
-
-    /// <summary>RFC 4180 CSV, CRLF line ends: <c>line,number,valid,code,state,valid_until,message</c>, every finding's sentence in message.</summary>
-    private sealed class CsvResults : IResultWriter
-    {
-        private static readonly Dictionary<CertificateState, string> States = Enum.GetValues<CertificateState>().ToDictionary(s => s, StateName);
-
-        private readonly PipeWriter output;
-
-        public CsvResults(PipeWriter output)
-        {
-            this.output = output;
-            Append("line,number,valid,code,state,valid_until,message\r\n");
-        }
-
-        public void Write(BulkResult result)
-        {
-            var line = result.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-            Append(result switch
-            {
-                { Error: { } e } => $"{line},,,{e.Code},,,{AuditCsv.Field(e.Message)}\r\n",
-                { Verdict: { } v } => string.Join(',', line, AuditCsv.Field(v.Number), v.Valid ? "true" : "false", v.Code,
-                    v.State is { } s ? States[s] : string.Empty,
-                    result.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-                    AuditCsv.Field(string.Join(' ', v.Findings.Select(f => f.Message)))) + "\r\n",
-                _ => string.Empty,
-            });
-        }
-
-        public void Dispose()
-        {
-        }
-
-        private void Append(string text)
-        {
-            var bytes = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-            output.Advance(Encoding.UTF8.GetBytes(text, bytes));
         }
     }
 }

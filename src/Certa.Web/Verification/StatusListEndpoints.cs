@@ -1,5 +1,6 @@
 using Certa.Infrastructure.Credentials;
 using Certa.Infrastructure.StatusLists;
+using Certa.Domain.Common;
 using Certa.Web.Access;
 
 namespace Certa.Web.Verification;
@@ -13,28 +14,22 @@ public static class StatusListEndpoints
     public static void MapStatusLists(this IEndpointRouteBuilder app) =>
         app.MapGet("/status/{bodyId}/{purpose}", Get).WithTags("Verification").WithName("GetStatusList")
             .WithSummary("A body's status list credential (revocation, suspension or message)")
-            .Public().RequireRateLimiting(PublicRateLimits.Lookup);
+            .AddEndpointFilter<DomainProblems>().Public().RequireRateLimiting(PublicRateLimits.Lookup);
 
-    private static async Task<IResult> Get(HttpContext http, string bodyId, string purpose, StatusListPublisher publisher, CancellationToken ct)
+    private static async Task<IResult> Get(HttpContext http, string bodyId, string purpose, StatusListCache cache)
     {
-        if (CredentialStatusEntry.Parse(purpose) is not { } which)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such status list",
-                detail: $"Status lists are 'revocation', 'suspension' and 'message', not '{purpose}'.", extensions: new Dictionary<string, object?> { ["code"] = "status-list-not-found" });
-        }
-
-        var list = await publisher.CurrentAsync(bodyId, which, ct);
-        if (list is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such status list",
-                detail: $"{bodyId} has issued no certificates, so it publishes no status lists.", extensions: new Dictionary<string, object?> { ["code"] = "status-list-not-found" });
-        }
-
+        var which = CredentialStatusEntry.Parse(purpose)
+            ?? throw DomainException.NotFound(NotFound, $"Status lists are 'revocation', 'suspension' and 'message', not '{purpose}'.");
+        // The database is read only when the list is not in memory.
+        var list = await cache.GetAsync(bodyId, which, () => http.RequestServices.GetRequiredService<StatusListPublisher>().CurrentAsync(bodyId, which, http.RequestAborted))
+            ?? throw DomainException.NotFound(NotFound, $"{bodyId} has issued no certificates, so it publishes no status lists.");
         http.Response.Headers.ETag = list.ETag;
         http.Response.Headers.CacheControl = $"public, max-age={(int)StatusListPublisher.Ttl.TotalSeconds}";
         http.Response.Headers.LastModified = list.PublishedAt.ToString("R");
         return http.Request.Headers.IfNoneMatch.Any(v => v == list.ETag)
             ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Text(list.Json, "application/vc+ld+json", System.Text.Encoding.UTF8);
+            : Results.Bytes(list.Json, "application/vc+ld+json");
     }
+
+    private const string NotFound = "status-list-not-found";
 }

@@ -47,8 +47,8 @@ public static class TransparencyLogEndpoints
 
     private static async Task<IResult> GetProofByHash(string hash, long tree_size, TransparencyLog log, CancellationToken ct)
     {
-        var head = await log.HeadAsync(tree_size, ct);
         var leafHash = Base64(hash, "hash");
+        var head = await log.HeadAsync(tree_size, ct);
         var entry = await log.EntryByHashAsync(leafHash, tree_size, ct)
             ?? throw DomainException.NotFound("leaf-not-found", $"No entry with that leaf hash is in the tree of {tree_size} entries.");
         var path = await log.InclusionProofAsync(entry.Index, tree_size, ct);

@@ -37,21 +37,24 @@ public static class VerificationEndpoints
         [Description("The day to check, YYYY-MM-DD; today when left out.")] string? at,
         [Description("The model printed on the product: is it one the certificate covers?")] string? model,
         [Description("The holder's or manufacturer's name on the product or paper.")] string? holder,
-        CertificateVerifier verifier, VerificationAnswerCache cache, IssuerIdentity identity, IOptions<JsonOptions> json, CancellationToken ct)
+        VerificationAnswerCache cache, TimeProvider clock, CancellationToken ct)
     {
         var request = new VerificationRequest(number, CertificateVerifier.ParseDay(at), Blank(model), Blank(holder));
         CertificateVerifier.Check(request);
-        var on = verifier.Day(request.On);
+        var on = CertificateVerifier.Day(request.On, clock);
         var key = (CertificateChanges.Generation, number.Trim(), on, request.Model, request.Party);
         if (!cache.Entries.TryGetValue(key, out CachedAnswer? answer) || answer is null)
         {
-            answer = await AnswerAsync(verifier, request with { On = on }, identity.PublicUrl, json.Value.SerializerOptions, ct);
+            // Only a miss needs the database: a hit is answered without a DbContext, the larger part of a request's cost.
+            var services = http.RequestServices;
+            answer = await AnswerAsync(services.GetRequiredService<CertificateVerifier>(), request with { On = on },
+                services.GetRequiredService<IssuerIdentity>().PublicUrl, services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions, ct);
             cache.Entries.Set(key, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ServerLifetime, Size = answer.Body.Length });
         }
 
         http.Response.Headers.ETag = answer.ETag;
         // A day in the past stays as it was; today's answer may change, so caches check again after a minute.
-        http.Response.Headers.CacheControl = request.On < DateOnly.FromDateTime(DateTime.UtcNow) ? "public, max-age=3600" : "public, max-age=60";
+        http.Response.Headers.CacheControl = request.On < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) ? "public, max-age=3600" : "public, max-age=60";
         if (http.Request.Headers.IfNoneMatch.Any(v => v == answer.ETag || v == "*"))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -10,6 +11,7 @@ using Certa.Integration.Tests.Access;
 using Certa.Integration.Tests.Fixtures;
 using Certa.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Certa.Integration.Tests.Verification;
@@ -109,6 +111,98 @@ public abstract class TransparencyLogApiTests(SignedInDemoFixture fixture)
             ? "UPDATE \"TransparencyLogEntries\" SET \"Leaf\" = 'forged'"
             : "UPDATE TransparencyLogEntries SET Leaf = 'forged'"));
         (await scope.ServiceProvider.GetRequiredService<LogMonitor>().CheckAsync(0, default)).ShouldAllBe(c => c.Passed);
+    }
+
+    [Fact]
+    public async Task Proofs_ReadTheNodesTheyNeed_InOneQuery()
+    {
+        await CertificateSeed.IssueAsync(fixture.App.Services);
+        await SequenceAsync();
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var first = (await scope.ServiceProvider.GetRequiredService<TransparencyLog>().LatestHeadAsync(default))!;
+        await CertificateSeed.IssueAsync(fixture.App.Services);
+        await SequenceAsync();
+        var counter = new CommandCounter();
+        await using var db = CountingContext(counter);
+        var log = new TransparencyLog(db, scope.ServiceProvider.GetRequiredService<LogKey>());
+        var head = (await log.LatestHeadAsync(default))!;
+        var entry = (await log.EntriesAsync(first.TreeSize - 1, first.TreeSize - 1, default)).Single();
+        head.TreeSize.ShouldBeGreaterThan(4, "a proof of several levels");
+
+        counter.Reset();
+        var path = await log.InclusionProofAsync(entry.Index, head.TreeSize, default);
+        counter.Commands.ShouldBe(1);
+        path.Count.ShouldBeGreaterThan(1);
+        MerkleVerifier.VerifyInclusion(entry.LeafHash, entry.Index, head.TreeSize, path, head.RootHash).ShouldBeTrue();
+
+        counter.Reset();
+        var consistency = await log.ConsistencyProofAsync(first.TreeSize, head.TreeSize, default);
+        counter.Commands.ShouldBe(1);
+        MerkleVerifier.VerifyConsistency(first.TreeSize, head.TreeSize, first.RootHash, head.RootHash, consistency).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TheMonitor_InSmallPages_ReadsEveryPage_AndGivesTheSameAnswer()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await CertificateSeed.IssueAsync(fixture.App.Services);
+        }
+
+        await SequenceAsync();
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<TransparencyLog>();
+        var whole = await new LogMonitor(db, log).CheckAsync(0, default);
+        var counter = new CommandCounter();
+        await using var counted = CountingContext(counter);
+        var paged = await new LogMonitor(counted, new TransparencyLog(counted, scope.ServiceProvider.GetRequiredService<LogKey>()), page: 2).CheckAsync(0, default);
+
+        paged.Where(c => !c.Passed).ShouldBeEmpty();
+        paged.ShouldBe(whole);
+        var events = await db.AuditEvents.CountAsync(e => e.EntityType == "certificate");
+        events.ShouldBeGreaterThan(4, "several pages of two");
+        // Leaves in pages of two, then coverage: a page of events and one of entries per two events.
+        counter.Commands.ShouldBeGreaterThanOrEqualTo(events);
+    }
+
+    private CertaDbContext CountingContext(CommandCounter counter)
+    {
+        var connection = fixture.App.Database.Options().ResolveConnectionString();
+        if (fixture.App.Database.Provider == DatabaseProvider.Postgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresCertaDbContext>();
+            DatabaseServices.ConfigurePostgres(postgres, connection);
+            postgres.AddInterceptors(counter);
+            return new PostgresCertaDbContext(postgres.Options);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteCertaDbContext>();
+        DatabaseServices.ConfigureSqlite(sqlite, connection);
+        sqlite.AddInterceptors(counter);
+        return new SqliteCertaDbContext(sqlite.Options);
+    }
+
+    /// <summary>Counts the SQL commands a context sends, whatever kind.</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Commands { get; private set; }
+
+        public void Reset() => Commands = 0;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands++;
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Commands++;
+            return ValueTask.FromResult(result);
+        }
     }
 
     [Theory]

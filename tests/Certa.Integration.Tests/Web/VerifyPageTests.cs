@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Certa.Domain.Certificates;
-using Certa.Infrastructure.Certificates;
 using Certa.Infrastructure.Persistence;
 using Certa.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Certa.Integration.Tests.Web;
 
@@ -181,50 +179,13 @@ public sealed class VerifyPageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = await CertaTestApp.StartAsync(DatabaseProvider.Sqlite, demo: true);
-        var issued = await CertificateSeed.IssueAsync(new ClockedServices(App.Services, new StoppedClock(IssuedAt)));
-        await using var scope = App.Services.CreateAsyncScope();
-        Suspended = await scope.ServiceProvider.GetRequiredService<CertificateCommands>()
-            .SuspendAsync(CommandContext.CommandLine(), issued.Id, Reason, Deadline, CancellationToken.None);
+        var issued = await CertificateSeed.IssueAsync(ClockedServices.At(App.Services, IssuedAt));
+        Suspended = await CertificateHistorySeed.SuspendAsync(App.Services, issued, Reason, Deadline);
         Active = await CertificateSeed.IssueAsync(App.Services);
     }
 
     /// <summary>The page as an anonymous reader gets it, decoded, in <paramref name="language"/> when given.</summary>
-    public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url, string? language = null)
-    {
-        using var client = App.NewBrowserlikeClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (language is not null)
-        {
-            request.Headers.AcceptLanguage.ParseAdd(language);
-        }
-
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    public Task<(HttpStatusCode Status, string Html)> GetAsync(string url, string? language = null) => App.GetPageAsync(url, language);
 
     public async Task DisposeAsync() => await App.DisposeAsync();
-}
-
-/// <summary>A clock that stands at one moment.</summary>
-file sealed class StoppedClock(DateTimeOffset at) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => at;
-}
-
-/// <summary>The app's services with another clock, for seeding something as if it happened then; everything else is the app's own.</summary>
-file sealed class ClockedServices(IServiceProvider services, TimeProvider clock) : IServiceProvider, IServiceScopeFactory
-{
-    public object? GetService(Type serviceType) =>
-        serviceType == typeof(TimeProvider) ? clock : serviceType == typeof(IServiceScopeFactory) ? this : services.GetService(serviceType);
-
-    public IServiceScope CreateScope() => new Scope(services.CreateAsyncScope(), clock);
-
-    private sealed class Scope(AsyncServiceScope inner, TimeProvider clock) : IServiceScope, IAsyncDisposable
-    {
-        public IServiceProvider ServiceProvider { get; } = new ClockedServices(inner.ServiceProvider, clock);
-
-        public void Dispose() => inner.Dispose();
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using System.Data.Common;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using System.Text.Json;
 using Certa.Domain.Applications;
 using Certa.Domain.Certificates;
@@ -14,11 +16,12 @@ namespace Certa.Infrastructure.Verification.Bulk;
 
 /// <summary>
 /// Verifies many certificate numbers at once (a marketplace's listings) by the same rules as one lookup
-/// (<see cref="CertificateJudge"/>), reading only the columns a verdict needs a batch at a time. JSON columns are read and
-/// parsed only when the verdict depends on them: the status history for a day in the past or a certificate not active, the
-/// versions and manufacturer when the line names a model or holder (or the day is past). Unknown numbers get no look-alike
-/// search: at a million lines it would cost more than the rest together. One instance per request: the key, designation and
-/// body answers it keeps are for that request only.
+/// (<see cref="CertificateJudge"/>), a batch at a time. The standing of a certificate (state, dates, body, product type,
+/// version) is read from a covering index, so a certificate active today never has its wide row read; the status history is
+/// read only for a day in the past or a certificate not active, the versions and manufacturer only when the line names a
+/// model or holder (or the day is past). Reading and judging overlap: one task reads the next batch's lines and rows while
+/// the caller judges and writes the last. Unknown numbers get no look-alike search: at a million lines it would cost more
+/// than the rest together.
 /// </summary>
 public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, TimeProvider clock)
 {
@@ -47,37 +50,25 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     {
         var past = on < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var reader = new BulkLineReader(input, format, MaxLines);
-        var lines = new List<BulkLine>(BatchSize);
+        // One batch read ahead: enough to keep both cores busy, and memory flat.
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadAsync(reader, on, past, batches.Writer, stop.Token), CancellationToken.None);
         var results = new List<BulkResult>(BatchSize);
-        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = db.Database.GetDbConnection();
-            var postgres = db.Database.IsNpgsql();
-            var history = past ? "\"StatusHistory\"" : "CASE WHEN \"State\" = 'Active' THEN NULL ELSE \"StatusHistory\" END";
-            await using var standings = new NumberQuery(connection, postgres,
-                $"SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\", {history} FROM \"Certificates\"");
-            await using var contents = new NumberQuery(connection, postgres, "SELECT \"Number\", \"Versions\", \"Manufacturer\" FROM \"Certificates\"");
-            await using var credentials = new NumberQuery(connection, postgres,
-                "SELECT \"Number\", \"Version\", \"KeyId\", \"SignedAt\" FROM \"IssuedCredentials\"");
-            var queries = new Queries(standings, contents, credentials);
-            bool more;
-            do
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                lines.Clear();
                 results.Clear();
-                more = await reader.ReadAsync(lines, BatchSize, ct);
-                if (lines.Count > 0)
-                {
-                    await JudgeAsync(queries, lines, on, past, results, ct);
-                    yield return results;
-                }
+                Judge(batch, on, results);
+                yield return results;
             }
-            while (more);
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            // The reader uses this request's DbContext: it must be done before the request's scope ends.
+            await stop.CancelAsync();
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         if (reader.TooManyLines)
@@ -87,7 +78,72 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
         }
     }
 
-    private sealed record Queries(NumberQuery Standings, NumberQuery Contents, NumberQuery Credentials);
+    /// <summary>One batch of lines, and the rows their numbers found, each with its standing ready to judge.</summary>
+    private sealed record Batch(List<BulkLine> Lines, Dictionary<string, Row> Rows);
+
+    private sealed record Queries(NumberQuery Standings, NumberQuery Histories, NumberQuery Contents, NumberQuery Credentials);
+
+    private async Task ReadAsync(BulkLineReader reader, DateOnly on, bool past, ChannelWriter<Batch> output, CancellationToken ct)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                var connection = db.Database.GetDbConnection();
+                var postgres = db.Database.IsNpgsql();
+                await using var standings = new NumberQuery(connection, postgres,
+                    "SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\" FROM \"Certificates\"");
+                await using var histories = new NumberQuery(connection, postgres, "SELECT \"Number\", \"StatusHistory\" FROM \"Certificates\"");
+                await using var contents = new NumberQuery(connection, postgres, "SELECT \"Number\", \"Versions\", \"Manufacturer\" FROM \"Certificates\"");
+                await using var credentials = new NumberQuery(connection, postgres,
+                    "SELECT \"Number\", \"Version\", \"KeyId\", \"SignedAt\" FROM \"IssuedCredentials\"");
+                var queries = new Queries(standings, histories, contents, credentials);
+                bool more;
+                do
+                {
+                    var batch = new Batch(new List<BulkLine>(BatchSize), new Dictionary<string, Row>(BatchSize, StringComparer.Ordinal));
+                    more = await reader.ReadAsync(batch.Lines, BatchSize, ct);
+                    if (batch.Lines.Count > 0)
+                    {
+                        await LookUpAsync(queries, batch, on, past, ct);
+                        await output.WriteAsync(batch, ct);
+                    }
+                }
+                while (more);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            output.TryComplete();
+        }
+        catch (Exception e)
+        {
+            output.TryComplete(e);
+        }
+    }
+
+    private static void Judge(Batch batch, DateOnly on, List<BulkResult> results)
+    {
+        foreach (var line in batch.Lines)
+        {
+            if (line.Error is { } error)
+            {
+                results.Add(new BulkResult(line.Line, null, null, new BulkError(BulkError.LineInvalid, error)));
+            }
+            else if (batch.Rows.TryGetValue(line.Number!, out var row))
+            {
+                results.Add(new BulkResult(line.Line, CertificateJudge.Judge(row.Standing!, new VerificationRequest(row.Number, on, line.Model, line.Holder), on),
+                    row.ValidUntil, null));
+            }
+            else
+            {
+                results.Add(new BulkResult(line.Line, CertificateJudge.Unknown(line.Number!, on, []), null, null));
+            }
+        }
+    }
 
     private sealed class Row
     {
@@ -107,7 +163,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
 
         public required int Version { get; init; }
 
-        public required string? History { get; init; }
+        public string? History { get; set; }
 
         public IReadOnlyList<CertificateVersion> Versions { get; set; } = ContentNotRead;
 
@@ -118,16 +174,22 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
         public CertificateStanding? Standing { get; set; }
     }
 
-    private async Task JudgeAsync(Queries queries, List<BulkLine> lines, DateOnly on, bool past, List<BulkResult> results, CancellationToken ct)
+    private async Task LookUpAsync(Queries queries, Batch batch, DateOnly on, bool past, CancellationToken ct)
     {
-        var numbers = lines.Where(l => l.Error is null).Select(l => l.Number!).Distinct(StringComparer.Ordinal).ToList();
-        var rows = new Dictionary<string, Row>(numbers.Count, StringComparer.Ordinal);
+        var rows = batch.Rows;
+        var numbers = batch.Lines.Where(l => l.Error is null).Select(l => l.Number!).Distinct(StringComparer.Ordinal).ToList();
         if (numbers.Count > 0)
         {
             await ReadStandingsAsync(queries.Standings, numbers, rows, ct);
         }
 
-        var content = lines.Where(l => l.Error is null && (past || l.Model is not null || l.Holder is not null) && rows.ContainsKey(l.Number!))
+        var histories = rows.Values.Where(r => past || r.State != CertificateState.Active).Select(r => r.Number).ToList();
+        if (histories.Count > 0)
+        {
+            await ReadHistoriesAsync(queries.Histories, histories, rows, ct);
+        }
+
+        var content = batch.Lines.Where(l => l.Error is null && (past || l.Model is not null || l.Holder is not null) && rows.ContainsKey(l.Number!))
             .Select(l => l.Number!).Distinct(StringComparer.Ordinal).ToList();
         if (content.Count > 0)
         {
@@ -135,22 +197,9 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
         }
 
         await KeyFindingsAsync(queries.Credentials, rows, on, past, ct);
-        foreach (var line in lines)
+        foreach (var row in rows.Values)
         {
-            if (line.Error is { } error)
-            {
-                results.Add(new BulkResult(line.Line, null, null, new BulkError(BulkError.LineInvalid, error)));
-            }
-            else if (rows.TryGetValue(line.Number!, out var row))
-            {
-                row.Standing ??= await StandingAsync(row, ct);
-                results.Add(new BulkResult(line.Line, CertificateJudge.Judge(row.Standing, new VerificationRequest(row.Number, on, line.Model, line.Holder), on),
-                    row.ValidUntil, null));
-            }
-            else
-            {
-                results.Add(new BulkResult(line.Line, CertificateJudge.Unknown(line.Number!, on, []), null, null));
-            }
+            row.Standing = await StandingAsync(row, ct);
         }
     }
 
@@ -163,15 +212,31 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
             {
                 Number = reader.GetString(0),
                 State = States[reader.GetString(1)],
-                IssuedOn = reader.GetFieldValue<DateOnly>(2),
-                ValidUntil = reader.GetFieldValue<DateOnly>(3),
+                IssuedOn = Day(reader, 2),
+                ValidUntil = Day(reader, 3),
                 SupersededBy = reader.IsDBNull(4) ? null : reader.GetString(4),
                 BodyId = reader.GetString(5),
                 ProductTypeId = reader.GetString(6),
                 Version = reader.GetInt32(7),
-                History = reader.IsDBNull(8) ? null : reader.GetString(8),
             };
             rows[row.Number] = row;
+        }
+    }
+
+    /// <summary>A date column: PostgreSQL's date, or SQLite's ISO text, parsed exactly (the provider's own parse is a general one).</summary>
+    private static DateOnly Day(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) switch
+        {
+            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => reader.GetFieldValue<DateOnly>(ordinal),
+        };
+
+    private static async Task ReadHistoriesAsync(NumberQuery query, List<string> numbers, Dictionary<string, Row> rows, CancellationToken ct)
+    {
+        await using var reader = await query.ExecuteAsync(numbers, ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows[reader.GetString(0)].History = reader.GetString(1);
         }
     }
 
@@ -198,7 +263,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     {
         foreach (var body in rows.Values.Select(r => r.BodyId).Distinct(StringComparer.Ordinal).Where(b => !keysToCheck.ContainsKey(b)).ToList())
         {
-            keysToCheck[body] = await db.SigningKeys.AsNoTracking().AnyAsync(k => k.BodyId == body && (k.RevokedFrom != null || k.RetiredAt != null), ct);
+            keysToCheck[body] = await facts.BodyHasRetiredKeysAsync(body, ct);
         }
 
         var numbers = rows.Values.Where(r => keysToCheck[r.BodyId]).Select(r => r.Number).ToList();

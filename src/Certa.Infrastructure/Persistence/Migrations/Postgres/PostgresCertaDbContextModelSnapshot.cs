@@ -430,6 +430,8 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("BodyId", "StatusListIndex")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version" }, "IX_Certificates_Verification");
+
                     b.ToTable("Certificates", (string)null);
                 });
 
