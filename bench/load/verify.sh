@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Single verification under load, side by side with a bare ASP.NET Core "hello" endpoint (bench/Certa.Hello), both on
 # 127.0.0.1, bounded in time: wrk on GET /api/v1/public/certificates/{number} for one number (the answer cache's case)
-# and for every demo number in turn (wrk/verify-many.lua), then on the hello endpoint.
+# and for every demo number in turn with a model never asked before (each request a new question: the answer cache never
+# hits, so every request reads the database), then on the hello endpoint. Both servers are warmed first.
 # Usage: bench/load/verify.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,11 +24,15 @@ first=$(echo "$numbers" | head -n 1)
 lua="$dir/verify-many.lua"
 {
   echo "local numbers = {"; for n in $numbers; do echo "  \"$n\","; done; echo "}"
-  echo 'local i = 0'
-  echo 'request = function() i = i % #numbers + 1; return wrk.format("GET", "/api/v1/public/certificates/" .. numbers[i] .. "?model=M" .. i) end'
+  echo 'local n = 0'
+  echo 'request = function() n = n + 1; return wrk.format("GET", "/api/v1/public/certificates/" .. numbers[n % #numbers + 1] .. "?model=M" .. n) end'
 } >"$lua"
 run() { echo "== $1 (${seconds}s, 2 threads, 32 connections)"; shift; wrk -t2 -c32 -d"${seconds}s" --latency "$@" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx"; }
 curl -sf "http://127.0.0.1:5183/api/v1/public/certificates/$first" >/dev/null
+# Warm both (JIT tiers, pools) before anything is measured.
+wrk -t2 -c32 -d5s "http://127.0.0.1:5183/api/v1/public/certificates/$first" >/dev/null
+wrk -t2 -c32 -d5s -s "$lua" http://127.0.0.1:5183 >/dev/null
+wrk -t2 -c32 -d5s http://127.0.0.1:5184/ >/dev/null
 run "hello: GET /" http://127.0.0.1:5184/
 run "verify one number: GET /api/v1/public/certificates/$first" "http://127.0.0.1:5183/api/v1/public/certificates/$first"
 run "verify $(echo "$numbers" | wc -l) numbers x distinct models (each request a distinct question: no answer-cache hits)" -s "$lua" http://127.0.0.1:5183
