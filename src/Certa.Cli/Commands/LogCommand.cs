@@ -40,7 +40,7 @@ internal static class LogCommand
             + "(and with --entries its entries) over the API. Exit 5 if any check fails.") { previous, server, stateFile, entries, json };
         monitor.Validators.Add(result =>
         {
-            if (result.GetValue(server) is { } text && ServerUri(text) is null)
+            if (result.GetValue(server) is { } text && VerifyCommand.ServerUri(text) is null)
             {
                 result.AddError($"--server needs an absolute http(s) URL, not '{text}'.");
             }
@@ -59,7 +59,7 @@ internal static class LogCommand
         {
             await using var services = CliServices.Build(global.Overrides(parse));
             var dataDirectory = services.GetRequiredService<DatabaseOptions>().DataDirectory;
-            if (ServerUri(parse.GetValue(server)) is { } remote)
+            if (VerifyCommand.ServerUri(parse.GetValue(server)) is { } remote)
             {
                 var path = parse.GetValue(stateFile)?.FullName ?? Path.Combine(dataDirectory, $"log-monitor.{StateName(remote)}.state");
                 return await MonitorRemoteAsync(remote, path, parse.GetValue(entries), parse.GetValue(json), ct);
@@ -146,9 +146,6 @@ internal static class LogCommand
 
         return passed;
     }
-
-    private static Uri? ServerUri(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     /// <summary>A file-name-safe name per server: host, port when not the default, and path.</summary>
     private static string StateName(Uri server)

@@ -58,7 +58,8 @@ internal static class VerifyCommand
         return command;
     }
 
-    private static Uri? ServerUri(string? text) =>
+    /// <summary>A Certa server's address as given to <c>--server</c>: absolute http(s), or null.</summary>
+    internal static Uri? ServerUri(string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     private static async Task<int> UpdateCacheAsync(Uri server, string directory, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Domain.Verification;
@@ -15,20 +16,26 @@ public sealed class CertificateVerifier(CertaDbContext db, VerificationFacts fac
 {
     private const int MaxNumberLength = 64;
 
-    // Compiled once: a lookup that misses the answer cache is two small queries, and translating them anew each time was a
-    // fifth of its cost.
-    private static readonly Func<CertaDbContext, string, CancellationToken, Task<Certificate?>> CertificateByNumber =
-        EF.CompileAsyncQuery((CertaDbContext db, string number, CancellationToken ct) => db.Certificates.AsNoTracking().FirstOrDefault(c => c.Number == number));
+    // Compiled once per provider (a compiled query keeps the SQL of the first context it ran on): a lookup that misses the
+    // answer cache is two small queries, and translating them anew each time was a fifth of its cost.
+    private static readonly ConcurrentDictionary<Type, CompiledLookups> Compiled = new();
 
-    private static readonly Func<CertaDbContext, Guid, int, CancellationToken, Task<IssuedCredential?>> CredentialOfVersion =
-        EF.CompileAsyncQuery((CertaDbContext db, Guid certificate, int version, CancellationToken ct) =>
-            db.IssuedCredentials.AsNoTracking().FirstOrDefault(c => c.CertificateId == certificate && c.Version == version));
+    private sealed class CompiledLookups
+    {
+        public Func<CertaDbContext, string, CancellationToken, Task<Certificate?>> CertificateByNumber { get; } =
+            EF.CompileAsyncQuery((CertaDbContext db, string number, CancellationToken ct) => db.Certificates.AsNoTracking().FirstOrDefault(c => c.Number == number));
+
+        public Func<CertaDbContext, Guid, int, CancellationToken, Task<IssuedCredential?>> CredentialOfVersion { get; } =
+            EF.CompileAsyncQuery((CertaDbContext db, Guid certificate, int version, CancellationToken ct) =>
+                db.IssuedCredentials.AsNoTracking().FirstOrDefault(c => c.CertificateId == certificate && c.Version == version));
+    }
 
     public async Task<VerificationReport> VerifyAsync(VerificationRequest request, CancellationToken ct)
     {
         var number = Check(request);
         var on = Day(request.On);
-        var certificate = await CertificateByNumber(db, number, ct);
+        var lookups = Compiled.GetOrAdd(db.GetType(), _ => new CompiledLookups());
+        var certificate = await lookups.CertificateByNumber(db, number, ct);
         if (certificate is null)
         {
             return new VerificationReport(CertificateJudge.Unknown(number, on, await LookalikesAsync(number, ct)), null, null);
@@ -36,7 +43,7 @@ public sealed class CertificateVerifier(CertaDbContext db, VerificationFacts fac
 
         var at = CertificateJudge.EndOf(on);
         var version = certificate.Versions.LastOrDefault(v => v.At <= at)?.Version ?? 1;
-        var credential = await CredentialOfVersion(db, certificate.Id, version, ct);
+        var credential = await lookups.CredentialOfVersion(db, certificate.Id, version, ct);
         var standing = CertificateStanding.Of(certificate,
             credential is null ? null : await facts.KeyFindingAsync(certificate.BodyId, credential.KeyId, credential.SignedAt, ct),
             await facts.DesignationFindingAsync(certificate.BodyId, certificate.ProductTypeId, certificate.IssuedOn, ct));
