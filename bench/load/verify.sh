@@ -36,4 +36,6 @@ wrk -t2 -c32 -d5s http://127.0.0.1:5184/ >/dev/null
 run "hello: GET /" http://127.0.0.1:5184/
 run "verify one number: GET /api/v1/public/certificates/$first" "http://127.0.0.1:5183/api/v1/public/certificates/$first"
 run "verify $(echo "$numbers" | wc -l) numbers x distinct models (each request a distinct question: no answer-cache hits)" -s "$lua" http://127.0.0.1:5183
+body=$(sqlite3 "$dir/certa.db" "SELECT BodyId FROM Certificates LIMIT 1")
+run "status list: GET /status/$body/revocation (the signed list, from memory)" "http://127.0.0.1:5183/status/$body/revocation"
 run "hello again: GET /" http://127.0.0.1:5184/
