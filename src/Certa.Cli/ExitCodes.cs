@@ -22,4 +22,7 @@ public static class ExitCodes
 
     /// <summary><c>verify</c> checked the credential and it is not valid: altered, revoked, suspended, superseded, expired, or its key was not valid.</summary>
     public const int NotVerified = 6;
+
+    /// <summary><c>draw verify</c> re-ran the draw from its record and got different targets, inspectors, seed or digest.</summary>
+    public const int DrawNotReproduced = 7;
 }

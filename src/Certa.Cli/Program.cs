@@ -16,6 +16,7 @@ root.Subcommands.Add(LogCommand.Create(global));
 root.Subcommands.Add(OrgCommand.Create(global));
 root.Subcommands.Add(PeopleCommand.Create(global));
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(DrawCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Certa.Infrastructure.ReferenceData;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Certa.Infrastructure.Notifications;
 
@@ -43,28 +41,8 @@ public sealed partial class NotificationRules
     }
 
     /// <exception cref="ReferenceDataException">The text breaks a rule.</exception>
-    public static NotificationRules Parse(string file, string yaml)
-    {
-        YamlStream stream = [];
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ReferenceDataException([new ReferenceDataError(file, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
-        }
-
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode top)
-        {
-            throw new ReferenceDataException([new ReferenceDataError(file, 1, $"the file must be one mapping with a '{Section}' list")]);
-        }
-
-        var record = new YamlRecord(file, top);
-        var rules = NotificationRulesReader.Read(record);
-        record.EnsureAllRead();
-        return new NotificationRules(rules);
-    }
+    public static NotificationRules Parse(string file, string yaml) =>
+        YamlRecord.ParseFile(file, yaml, Section, record => new NotificationRules(NotificationRulesReader.Read(record)));
 
     /// <summary>Fills <c>{name}</c> with its value; a name without one becomes empty.</summary>
     public static string Fill(string template, IReadOnlyDictionary<string, string> values) =>

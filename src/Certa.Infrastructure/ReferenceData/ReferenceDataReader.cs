@@ -16,7 +16,7 @@ public sealed partial class ReferenceDataReader
 
     private static readonly HashSet<string> TopLevelKeys =
         ["authorities", "schemes", "rules", "standards", "catalogue", "history", "bodies", "labs", Notifications.NotificationRules.Section,
-            .. StoredSections];
+            Supervision.CreditRulesFile.Section, Supervision.FollowUpRulesFile.Section, .. StoredSections];
 
     private readonly List<ReferenceDataError> errors = [];
     private readonly Dictionary<string, SourceLocation> locations = new(StringComparer.OrdinalIgnoreCase);
@@ -174,6 +174,12 @@ public sealed partial class ReferenceDataReader
 
         // notifications.yaml is the notification planner's, read when Certa starts; checked here too, so an import refuses a broken one.
         Guarded(() => _ = Notifications.NotificationRulesReader.Read(top));
+
+        // credit-rules.yaml is read by credit records; checked here too, so an import refuses a broken one.
+        Guarded(() => _ = Supervision.CreditRulesFile.Read(top));
+
+        // follow-up.yaml is read by the supervision run; checked here too, so an import refuses a broken one.
+        Guarded(() => _ = Supervision.FollowUpRulesFile.Read(top, null));
     }
 
     private static Authority ReadAuthority(YamlRecord r) => r.Make(() => new Authority(

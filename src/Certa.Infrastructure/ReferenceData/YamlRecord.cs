@@ -21,6 +21,34 @@ internal sealed class YamlRecord
 
     public string File { get; }
 
+    /// <summary>
+    /// A file that is one mapping holding one section (<paramref name="section"/>, read by <paramref name="read"/>): the
+    /// YAML parsed, every key of the file read, and any fault reported with the file and line.
+    /// </summary>
+    /// <exception cref="ReferenceDataException">The text is not YAML, not one mapping, or breaks a rule.</exception>
+    public static T ParseFile<T>(string file, string yaml, string section, Func<YamlRecord, T> read)
+    {
+        YamlStream stream = [];
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new ReferenceDataException([new ReferenceDataError(file, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode top)
+        {
+            throw new ReferenceDataException([new ReferenceDataError(file, 1, $"the file must be one mapping with a '{section}' section")]);
+        }
+
+        var record = new YamlRecord(file, top);
+        var result = read(record);
+        record.EnsureAllRead();
+        return result;
+    }
+
     public int Line => (int)node.Start.Line;
 
     public SourceLocation Location => new(File, Line);
