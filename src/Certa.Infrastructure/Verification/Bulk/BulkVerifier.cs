@@ -38,7 +38,6 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     private static readonly IReadOnlyList<CertificateStatusChange> ActiveNow = [new(CertificateState.Active, DateTimeOffset.MinValue, null)];
     private static readonly IReadOnlyList<CertificateVersion> ContentNotRead = [new(0, DateTimeOffset.MinValue, "not read", null, LocalizedText.Empty, LocalizedText.Empty, [])];
 
-    private readonly Dictionary<string, bool> keysToCheck = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Body, string ProductType, DateOnly IssuedOn), Finding?> designations = [];
 
     /// <summary>
@@ -254,14 +253,15 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     /// <summary>
     /// The signing-key finding, as <see cref="CertificateVerifier"/> gives it, but only where it can be anything but none. A
     /// body's certificates are signed with its active key; a signature can fail the key check only once a key has been
-    /// revoked (from a moment, maybe in the past) or retired (a signature after retirement). So each body's keys are looked
-    /// at once per request, and the batch's credentials are read only for certificates of bodies with a revoked or retired
-    /// key. What this skips for other bodies, a credential naming a key its body never published, is a forgery the stored
+    /// revoked (from a moment, maybe in the past) or retired (a signature after retirement). So whether a body has such a
+    /// key is asked once per batch (of <see cref="VerificationFacts"/>, which keeps the answer for the process), and the
+    /// batch's credentials are read only for certificates of bodies with a revoked or retired key. What this skips for other bodies, a credential naming a key its body never published, is a forgery the stored
     /// credentials cannot hold: Certa signs them itself.
     /// </summary>
     private async Task KeyFindingsAsync(NumberQuery query, Dictionary<string, Row> rows, DateOnly on, bool past, CancellationToken ct)
     {
-        foreach (var body in rows.Values.Select(r => r.BodyId).Distinct(StringComparer.Ordinal).Where(b => !keysToCheck.ContainsKey(b)).ToList())
+        var keysToCheck = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var body in rows.Values.Select(r => r.BodyId).Distinct(StringComparer.Ordinal))
         {
             keysToCheck[body] = await facts.BodyHasRetiredKeysAsync(body, ct);
         }
