@@ -172,7 +172,8 @@ public sealed class Certificate : Aggregate
             : entered.State;
     }
 
-    public void Suspend(string reason, DateOnly deadline, DateTimeOffset at)
+    /// <summary>Suspends the certificate until <paramref name="deadline"/>, the last day to correct <paramref name="reason"/>; <paramref name="rule"/> names the supervision rule (<c>follow-up.overdue-suspends</c>) when no person decided it.</summary>
+    public void Suspend(string reason, DateOnly deadline, DateTimeOffset at, string? rule = null)
     {
         RequireState(CertificateOperation.Suspend);
         var why = Reason(reason, "suspended");
@@ -188,8 +189,8 @@ public sealed class Certificate : Aggregate
         }
 
         SuspendedUntil = deadline;
-        Enter(CertificateState.Suspended, at, why, deadline);
-        Record("certificate.suspended", new { reason = why, deadline });
+        Enter(CertificateState.Suspended, at, why, deadline, rule);
+        Record("certificate.suspended", rule is null ? new { reason = why, deadline } : new { reason = why, deadline, rule });
     }
 
     public void Restore(string? reason, DateTimeOffset at)
@@ -207,13 +208,14 @@ public sealed class Certificate : Aggregate
         Record("certificate.restored", new { reason = why });
     }
 
-    public void Withdraw(string reason, DateTimeOffset at)
+    /// <summary>Withdraws the certificate for <paramref name="reason"/>; <paramref name="rule"/> names the supervision rule when no person decided it.</summary>
+    public void Withdraw(string reason, DateTimeOffset at, string? rule = null)
     {
         RequireState(CertificateOperation.Withdraw);
         var why = Reason(reason, "withdrawn");
         SuspendedUntil = null;
-        Enter(CertificateState.Withdrawn, at, why);
-        Record("certificate.withdrawn", new { reason = why });
+        Enter(CertificateState.Withdrawn, at, why, rule: rule);
+        Record("certificate.withdrawn", rule is null ? new { reason = why } : new { reason = why, rule });
     }
 
     /// <summary>Cancels the certificate at the holder's request.</summary>
@@ -226,8 +228,8 @@ public sealed class Certificate : Aggregate
         Record("certificate.cancelled", new { reason = why });
     }
 
-    /// <summary>Expires the certificate once its last valid day has passed.</summary>
-    public void Expire(DateTimeOffset at)
+    /// <summary>Expires the certificate once its last valid day has passed; <paramref name="rule"/> names the supervision rule that did it, if one did.</summary>
+    public void Expire(DateTimeOffset at, string? rule = null)
     {
         RequireState(CertificateOperation.Expire);
         if (DateOnly.FromDateTime(at.UtcDateTime) <= ValidUntil)
@@ -236,8 +238,8 @@ public sealed class Certificate : Aggregate
         }
 
         SuspendedUntil = null;
-        Enter(CertificateState.Expired, at, null);
-        Record("certificate.expired", new { validUntil = ValidUntil });
+        Enter(CertificateState.Expired, at, null, rule: rule);
+        Record("certificate.expired", rule is null ? new { validUntil = ValidUntil } : new { validUntil = ValidUntil, rule });
     }
 
     /// <summary>
@@ -308,12 +310,12 @@ public sealed class Certificate : Aggregate
     private CertificateVersion Snapshot(int version, DateTimeOffset at, string change, string? reason) =>
         new(version, at, change, reason, HolderName, HolderAddress, Models);
 
-    private void Enter(CertificateState state, DateTimeOffset at, string? reason, DateOnly? deadline = null)
+    private void Enter(CertificateState state, DateTimeOffset at, string? reason, DateOnly? deadline = null, string? rule = null)
     {
         State = state;
         StateReason = reason;
         Revision++;
-        statusHistory.Add(new CertificateStatusChange(state, at, reason, deadline));
+        statusHistory.Add(new CertificateStatusChange(state, at, reason, deadline, rule));
     }
 
     /// <summary>Whether the certificate's state allows <paramref name="operation"/> (pages offer only what is allowed; the methods refuse the rest).</summary>

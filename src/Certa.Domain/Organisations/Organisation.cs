@@ -29,6 +29,9 @@ public sealed partial class Organisation : Aggregate
     /// <summary>ISO 3166 alpha-2 country code.</summary>
     public string? Country { get; private set; }
 
+    /// <summary>Where the organisation sits within its country, as an ISO 3166-2 code (<c>CN-GD</c>): supervision draws filter on it.</summary>
+    public string? Region { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public override string EntityType => "organisation";
@@ -98,6 +101,29 @@ public sealed partial class Organisation : Aggregate
         Record("organisation.renamed", new { name = name.En, nameZh = name.Zh });
     }
 
+    /// <summary>Sets or clears the region (an ISO 3166-2 code within the organisation's country).</summary>
+    public void SetRegion(string? region)
+    {
+        var code = string.IsNullOrWhiteSpace(region) ? null : region.Trim().ToUpperInvariant();
+        if (code is not null && !RegionPattern().IsMatch(code))
+        {
+            throw DomainException.Invalid("invalid-region", $"'{region}' is not an ISO 3166-2 subdivision code such as CN-GD.", "region");
+        }
+
+        if (code is not null && Country is { } country && !code.StartsWith(country + "-", StringComparison.Ordinal))
+        {
+            throw DomainException.Invalid("invalid-region", $"Region {code} is not in the organisation's country {country}.", "region");
+        }
+
+        if (code == Region)
+        {
+            return;
+        }
+
+        Region = code;
+        Record("organisation.region_set", new { region = code });
+    }
+
     public override object AuditState() => new
     {
         id = Id,
@@ -106,6 +132,7 @@ public sealed partial class Organisation : Aggregate
         nameZh = Name.Zh,
         registryId = RegistryId,
         country = Country,
+        region = Region,
     };
 
     // Paths under /org/ that name pages, not organisations.
@@ -116,4 +143,7 @@ public sealed partial class Organisation : Aggregate
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
+
+    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{1,3}$")]
+    private static partial Regex RegionPattern();
 }

@@ -76,6 +76,14 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 
     public DbSet<Transparency.LogTreeHead> LogTreeHeads => Set<Transparency.LogTreeHead>();
 
+    public DbSet<Certa.Domain.Supervision.Draws.Draw> Draws => Set<Certa.Domain.Supervision.Draws.Draw>();
+
+    public DbSet<Certa.Domain.Supervision.Inspections.Inspection> Inspections => Set<Certa.Domain.Supervision.Inspections.Inspection>();
+
+    public DbSet<Certa.Domain.Supervision.Credit.CreditRecord> CreditRecords => Set<Certa.Domain.Supervision.Credit.CreditRecord>();
+
+    public DbSet<Certa.Domain.Supervision.Draws.DeclaredRelation> DeclaredRelations => Set<Certa.Domain.Supervision.Draws.DeclaredRelation>();
+
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
     /// <paramref name="who"/>, and the notifications those events cause, all in one transaction (the caller's, if one is open).

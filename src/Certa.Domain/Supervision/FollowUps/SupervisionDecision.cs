@@ -49,13 +49,13 @@ public sealed record SupervisionDecision
         switch (Action)
         {
             case SupervisionAction.Suspend:
-                certificate.Suspend(Reason, Deadline ?? throw new InvalidOperationException("A suspension always has a deadline."), at);
+                certificate.Suspend(Reason, Deadline ?? throw new InvalidOperationException("A suspension always has a deadline."), at, RuleId);
                 break;
             case SupervisionAction.Withdraw:
-                certificate.Withdraw(Reason, at);
+                certificate.Withdraw(Reason, at, RuleId);
                 break;
             case SupervisionAction.Expire:
-                certificate.Expire(at);
+                certificate.Expire(at, RuleId);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown supervision action {Action}.");

@@ -16,6 +16,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(x => x.StateDigest).HasMaxLength(64).IsFixedLength();
         b.HasIndex(x => new { x.EntityType, x.EntityId });
         b.HasIndex(x => x.OccurredAt);
+        // The public record of suspensions and withdrawals reads the trail by action and time.
+        b.HasIndex(x => new { x.Action, x.OccurredAt });
         b.HasIndex(x => x.Actor);
         b.HasIndex(x => x.Organisation);
     }

@@ -16,6 +16,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Text(x => x.Name);
         b.Property(x => x.RegistryId).HasMaxLength(100);
         b.Property(x => x.Country).HasMaxLength(2);
+        b.Property(x => x.Region).HasMaxLength(6);
         b.HasIndex(x => x.Kind);
     }
 }
