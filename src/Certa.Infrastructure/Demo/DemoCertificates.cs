@@ -2,7 +2,11 @@ using Certa.Domain.Applications;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Domain.Organisations;
+using Certa.Domain.Audits;
+using Certa.Domain.Supervision.FollowUps;
+using Certa.Domain.Supervision.Inspections;
 using Certa.Infrastructure.Certificates;
+using Certa.Infrastructure.Supervision;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.Signing;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +32,8 @@ public sealed class DemoCertificates(CertaDbContext db, CertificateNumbers numbe
 
     private const int ListedAtMost = 20;
 
+    private const int FollowUpDaysEarly = 14;
+
     public async Task<DemoCertificateSeeding> SeedAsync(string dataDirectory, CommandContext who, DateTimeOffset now, CancellationToken ct)
     {
         var file = DemoCertificatesFile.Read(Path.Combine(dataDirectory, FileName));
@@ -43,8 +49,10 @@ public sealed class DemoCertificates(CertaDbContext db, CertificateNumbers numbe
             return new DemoCertificateSeeding(false, await ListAsync(holders, ct));
         }
 
+        var followUpRules = FollowUpRulesFile.Load(dataDirectory);
         var steps = stories
             .SelectMany(s => s.Entry.Events.Select((e, i) => new Step(s, now.AddDays(-e.DaysAgo), e, i)).Prepend(new Step(s, now.AddDays(-s.Entry.IssuedDaysAgo), null, -1)))
+            .Concat(stories.SelectMany(s => FollowUpSteps(s, followUpRules.For(s.Content.SchemeId), now)))
             .OrderBy(s => s.At).ThenBy(s => stories.IndexOf(s.Story)).ThenBy(s => s.Order)
             .ToList();
 
@@ -79,6 +87,12 @@ public sealed class DemoCertificates(CertaDbContext db, CertificateNumbers numbe
     private async Task ApplyAsync(Step step, DateTimeOffset now, CancellationToken ct)
     {
         var story = step.Story;
+        if (step.FollowUpDue is { } dueOn)
+        {
+            await PassFollowUpAsync(story.Current!, dueOn, step.At, ct);
+            return;
+        }
+
         if (step.Event is not { } e)
         {
             var issued = Certificate.IssueRegistered(Guid.CreateVersion7(step.At), await NextNumberAsync(story, step.At, ct), story.Content,
@@ -122,6 +136,60 @@ public sealed class DemoCertificates(CertaDbContext db, CertificateNumbers numbe
                 await signer.SignAsync(renewal, now, ct);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A story's yearly follow-ups, each passed two weeks before its due day: counted from the issue day, and from a
+    /// renewal's day once renewed (the renewal starts its own schedule), up to today.
+    /// </summary>
+    private static IEnumerable<Step> FollowUpSteps(Story story, FollowUpPolicy policy, DateTimeOffset now)
+    {
+        if (story.Entry.FollowUps == "none")
+        {
+            yield break;
+        }
+
+        var anchors = story.Entry.Events.Where(e => Parse(story.Entry, e) == DemoAction.Renew).Select(e => now.AddDays(-e.DaysAgo))
+            .Prepend(now.AddDays(-story.Entry.IssuedDaysAgo)).ToList();
+        for (var i = 0; i < anchors.Count; i++)
+        {
+            var issuedAt = anchors[i];
+            var until = i + 1 < anchors.Count ? anchors[i + 1] : now;
+            var issuedOn = DateOnly.FromDateTime(issuedAt.UtcDateTime);
+            var validUntil = issuedOn.AddYears(story.Entry.ValidityYears).AddDays(-1);
+            var interval = policy.IntervalFor(null);
+            for (var k = 1; issuedOn.AddMonths(k * interval) is var dueOn && dueOn <= validUntil; k++)
+            {
+                var at = issuedAt.AddDays(dueOn.DayNumber - issuedOn.DayNumber - FollowUpDaysEarly);
+                if (at >= until)
+                {
+                    break;
+                }
+
+                yield return new Step(story, at, null, k, dueOn);
+            }
+        }
+    }
+
+    // A withdrawn, cancelled or superseded certificate is no longer followed up; its story skips the rest.
+    private async Task PassFollowUpAsync(Certificate certificate, DateOnly dueOn, DateTimeOffset at, CancellationToken ct)
+    {
+        if (certificate.State is not (CertificateState.Active or CertificateState.Suspended))
+        {
+            return;
+        }
+
+        var auditors = await db.Set<AuditorRegistration>().AsNoTracking().Where(r => r.BodyId == certificate.BodyId)
+            .OrderBy(r => r.RegistrationNumber).Select(r => r.PersonId).Take(2).ToListAsync(ct);
+        if (auditors.Count == 0)
+        {
+            throw new InvalidDataException($"{DemoWorld.FileName}: body '{certificate.BodyId}' has no registered auditor to do the demo's follow-ups.");
+        }
+
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var inspection = Inspection.PlanFollowUp(Guid.CreateVersion7(at), certificate, dueOn, day, auditors.Select(a => a.ToString()), at);
+        inspection.RecordPassed(day, "Demo: the factory inspection found the production consistent with the certified type.", at);
+        db.Inspections.Add(inspection);
     }
 
     /// <summary>The number a certificate issued (or renewed) on <paramref name="at"/> gets: the scheme's pattern, that year.</summary>
@@ -182,6 +250,11 @@ public sealed class DemoCertificates(CertaDbContext db, CertificateNumbers numbe
         if (entry.IssuedDaysAgo < 0)
         {
             throw Invalid(entry, $"is issued {entry.IssuedDaysAgo} days ago; issued_days_ago counts back from today, so it is 0 or more.");
+        }
+
+        if (entry.FollowUps is not ("kept" or "none"))
+        {
+            throw Invalid(entry, $"has follow_ups '{entry.FollowUps}'; it is kept (each yearly follow-up passed, the default) or none.");
         }
 
         var previous = entry.IssuedDaysAgo;
@@ -249,5 +322,5 @@ public sealed class DemoCertificates(CertaDbContext db, CertificateNumbers numbe
     }
 
     /// <summary>The issue (no event) or one event of a story, at its time; <paramref name="Order"/> keeps a story's own order on a tie.</summary>
-    private sealed record Step(Story Story, DateTimeOffset At, EventEntry? Event, int Order);
+    private sealed record Step(Story Story, DateTimeOffset At, EventEntry? Event, int Order, DateOnly? FollowUpDue = null);
 }

@@ -57,6 +57,9 @@ internal sealed class CertificateEntry
 
     public int IssuedDaysAgo { get; set; }
 
+    /// <summary><c>kept</c> (the default): every yearly follow-up due so far was passed; <c>none</c>: none is on record.</summary>
+    public string FollowUps { get; set; } = "kept";
+
     public List<EventEntry> Events { get; set; } = [];
 }
 

@@ -33,7 +33,7 @@ public sealed class DemoWorld(CertaDbContext db, OrganisationCommands organisati
                     throw new InvalidDataException($"{FileName}: organisation '{o.Id}' has unknown kind '{o.Kind}'; kinds are {SnakeCaseNames.List<OrganisationKind>()}.");
                 }
 
-                await organisations.CreateAsync(who, new NewOrganisation(o.Id, kind, new LocalizedText(o.Name.En, o.Name.Zh), o.Registry, o.Country), ct);
+                await organisations.CreateAsync(who, new NewOrganisation(o.Id, kind, new LocalizedText(o.Name.En, o.Name.Zh), o.Registry, o.Country, o.Region), ct);
             }
         }
 
@@ -116,6 +116,9 @@ public sealed class DemoWorld(CertaDbContext db, OrganisationCommands organisati
         public TextEntry Name { get; set; } = new();
 
         public string? Country { get; set; }
+
+        /// <summary>ISO 3166-2, e.g. CN-GD: the region a supervision draw can filter on.</summary>
+        public string? Region { get; set; }
     }
 
     private sealed class TextEntry

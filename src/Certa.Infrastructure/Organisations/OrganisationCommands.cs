@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Certa.Infrastructure.Organisations;
 
-/// <summary>What is needed to create an organisation.</summary>
-public sealed record NewOrganisation(string Id, OrganisationKind Kind, LocalizedText Name, string? RegistryId, string? Country);
+/// <summary>What is needed to create an organisation; <paramref name="Region"/> is where within its country, as an ISO 3166-2 code (<c>CN-GD</c>), which supervision draws filter on.</summary>
+public sealed record NewOrganisation(string Id, OrganisationKind Kind, LocalizedText Name, string? RegistryId, string? Country, string? Region = null);
 
 /// <summary>Creating organisations, with their link to the registry checked against the database.</summary>
 public sealed class OrganisationCommands(CertaDbContext db, TimeProvider clock)
@@ -22,6 +22,7 @@ public sealed class OrganisationCommands(CertaDbContext db, TimeProvider clock)
         }
 
         var organisation = Organisation.Create(input.Id, input.Kind, input.Name, input.RegistryId, input.Country, clock.GetUtcNow());
+        organisation.SetRegion(input.Region);
         await CheckRegistryLinkAsync(organisation, ct);
         db.Organisations.Add(organisation);
         await db.CommitAsync(who, clock.GetUtcNow(), ct);

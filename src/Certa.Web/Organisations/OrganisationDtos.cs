@@ -11,10 +11,11 @@ public sealed record OrganisationDto(
     LocalizedText Name,
     [property: Description("The registry entry this organisation is: a body's or lab's id, an authority's id.")] string? RegistryId,
     string? Country,
+    [property: Description("ISO 3166-2 subdivision, e.g. CN-GD; supervision draws filter on it.")] string? Region,
     DateTimeOffset CreatedAt)
 {
     public static OrganisationDto From(Organisation o) =>
-        new(o.Id, SnakeCaseNames.Of(o.Kind.ToString()), o.Name, o.RegistryId, o.Country, o.CreatedAt);
+        new(o.Id, SnakeCaseNames.Of(o.Kind.ToString()), o.Name, o.RegistryId, o.Country, o.Region, o.CreatedAt);
 }
 
 public sealed record PersonDto(Guid Id, string Organisation, string DisplayName, string Email, IReadOnlyList<string> Roles,
@@ -43,7 +44,7 @@ public sealed record IssuedApiKeyDto(ApiKeyDto ApiKey, [property: Description("S
 public sealed record MeDto(string Actor, string Kind, string DisplayName, OrganisationDto? Organisation, IReadOnlyList<string> Roles,
     [property: Description("Each permission the actor holds and how far it reaches: own (organisation) or any.")] IReadOnlyDictionary<string, string> Permissions);
 
-public sealed record NewOrganisationRequest(string? Id, string? Kind, string? NameEn, string? NameZh, string? RegistryId, string? Country);
+public sealed record NewOrganisationRequest(string? Id, string? Kind, string? NameEn, string? NameZh, string? RegistryId, string? Country, string? Region = null);
 
 public sealed record InvitePersonRequest(string? Email, IReadOnlyList<string>? Roles);
 

@@ -62,7 +62,7 @@ public static class OrganisationEndpoints
         }
 
         var organisation = await commands.CreateAsync(http.Command(),
-            new NewOrganisation(request.Id ?? string.Empty, kind, new LocalizedText(request.NameEn ?? string.Empty, request.NameZh), request.RegistryId, request.Country), ct);
+            new NewOrganisation(request.Id ?? string.Empty, kind, new LocalizedText(request.NameEn ?? string.Empty, request.NameZh), request.RegistryId, request.Country, request.Region), ct);
         return TypedResults.Created($"/api/v1/organisations/{organisation.Id}", OrganisationDto.From(organisation));
     }
 
