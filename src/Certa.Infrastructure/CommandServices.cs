@@ -24,6 +24,10 @@ public static class CommandServices
         services.AddScoped<SchemeProcedures>();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddCertaNotifications();
+        Supervision.Credit.CreditServices.AddCertaCredit(services);
+        Supervision.FollowUps.FollowUpServices.AddCertaFollowUps(services);
+        services.AddScoped<Supervision.Draws.DrawPopulation>().AddScoped<Supervision.Draws.DrawCommands>().AddScoped<Supervision.Draws.DrawQueries>().AddScoped<Supervision.Draws.RelationCommands>();
+        services.AddScoped<Supervision.Publication.SupervisionNotices>();
         services.AddSingleton<Certification.CertificationData>();
         services.AddScoped<Audits.AuditorCommands>();
         services.AddScoped<Audits.FactoryAuditCommands>();

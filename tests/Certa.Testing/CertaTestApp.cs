@@ -49,10 +49,11 @@ public sealed class CertaTestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts Certa. <paramref name="demo"/> also seeds <c>data/demo/world.yaml</c> (implies the
-    /// registry import); <paramref name="settings"/> overrides configuration, e.g. the sign-in rate limit.
+    /// registry import); <paramref name="settings"/> overrides configuration, e.g. the sign-in rate limit; <paramref name="services"/>
+    /// registers services ahead of the app's own, e.g. a clock the test moves.
     /// </summary>
     public static async Task<CertaTestApp> StartAsync(DatabaseProvider provider, bool importData = true, bool demo = false,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var configuration = database.Settings();
@@ -67,6 +68,8 @@ public sealed class CertaTestApp : IAsyncDisposable
         configuration["Certa:Verification:BackgroundRounds"] = "false";
         configuration["Certa:RateLimits:AnonymousPerMinute"] = "1000000";
         configuration["Certa:RateLimits:AnonymousBulkPerMinute"] = "100000";
+        // Tests run supervision rounds themselves (SupervisionRound); the scheduler is tested on purpose.
+        configuration["Certa:Supervision:Scheduler"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
@@ -77,6 +80,7 @@ public sealed class CertaTestApp : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Environment.EnvironmentName = Environments.Production;
+            services?.Invoke(builder.Services);
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -104,6 +104,23 @@ public static class AccessRules
         .. new[] { Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.ApplicantUser, Role.OrganisationAdmin }
             .Select(r => (r, Permission.GmarkRead, Reach.Own)),
         (Role.AuthorityOfficer, Permission.GmarkRead, Reach.Any),
+
+        // Supervision draws: an authority draws for itself; an auditor declares their own relations.
+        (Role.AuthorityOfficer, Permission.DrawsMake, Reach.Own),
+        (Role.Auditor, Permission.RelationsDeclare, Reach.Own),
+
+        // Inspections are the organiser's (the body for a follow-up, the authority for a draw); "own" is the organiser or the certificate's body.
+        .. new[] { Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }.Select(r => (r, Permission.InspectionsRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.InspectionsRead, Reach.Any),
+        .. new[] { Role.BodyAdmin, Role.ApplicationHandler, Role.AuthorityOfficer }.Select(r => (r, Permission.InspectionsManage, Reach.Own)),
+        .. new[] { Role.BodyAdmin, Role.ApplicationHandler, Role.Auditor, Role.AuthorityOfficer }.Select(r => (r, Permission.InspectionsRecord, Reach.Own)),
+
+        // Statistics: a body's people see their body's numbers; the authority sees every body's.
+        .. new[] { Role.BodyAdmin, Role.ApplicationHandler, Role.Reviewer, Role.DecisionMaker, Role.Auditor }.Select(r => (r, Permission.StatisticsRead, Reach.Own)),
+        (Role.AuthorityOfficer, Permission.StatisticsRead, Reach.Any),
+
+        // Credit records: an authority officer records the events no single fact causes, about any enterprise or body.
+        (Role.AuthorityOfficer, Permission.CreditRecord, Reach.Any),
     ];
 
     // Machine clients read; they never manage people, keys or organisations.

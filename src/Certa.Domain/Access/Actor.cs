@@ -132,5 +132,12 @@ public sealed class Actor
         Permission.GmarkRegister => "register, submit or activate G-mark products as their notified body",
         Permission.GmarkApprove => "approve or reject G-mark registrations as the scheme's authority",
         Permission.GmarkRead => "see this G-mark registration",
+        Permission.DrawsMake => "make \"double random\" draws as this authority",
+        Permission.RelationsDeclare => "declare relations as an auditor",
+        Permission.InspectionsRead => "see these inspections and follow-ups",
+        Permission.InspectionsManage => "plan or cancel this organisation's inspections",
+        Permission.InspectionsRecord => "record the result of this organisation's inspections",
+        Permission.StatisticsRead => "see this body's statistics",
+        Permission.CreditRecord => "record credit events as an authority officer",
     };
 }

@@ -67,6 +67,20 @@ public enum Permission
     GmarkApprove,
     /// <summary>See G-mark registrations: a body and a holder their own, an authority officer all.</summary>
     GmarkRead,
+    /// <summary>Define and make "double random" draws, which plan their inspections, as an officer of the authority.</summary>
+    DrawsMake,
+    /// <summary>Declare and end one's own relations to enterprises or bodies, which keep one out of their draws, as an auditor.</summary>
+    RelationsDeclare,
+    /// <summary>See supervision inspections and the follow-up worklist: a body its own, an authority officer all.</summary>
+    InspectionsRead,
+    /// <summary>Plan and cancel follow-up inspections as the body (a draw's inspections as its authority).</summary>
+    InspectionsManage,
+    /// <summary>Record an inspection's result as the organisation that organised it.</summary>
+    InspectionsRecord,
+    /// <summary>See the statistics dashboards and their data: a body's people their body's numbers, an authority officer all.</summary>
+    StatisticsRead,
+    /// <summary>Record a credit event the rules define (false documents, obstruction, an overturned decision) as an authority officer.</summary>
+    CreditRecord,
 }
 
 /// <summary>How far a grant reaches: nowhere, the actor's own organisation, or every organisation.</summary>

@@ -15,7 +15,7 @@ namespace Certa.Infrastructure.Persistence;
 /// Aggregates are saved only through <see cref="CommitAsync"/>, which writes their events to the audit
 /// trail in the same transaction; a plain <c>SaveChanges</c> refuses them.
 /// </summary>
-public abstract class CertaDbContext(DbContextOptions options, INotificationPlanner? notifications = null)
+public abstract class CertaDbContext(DbContextOptions options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null)
     : IdentityUserContext<CertaUser, Guid>(options)
 {
     private bool committing;
@@ -86,7 +86,7 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
-    /// <paramref name="who"/>, and the notifications those events cause, all in one transaction (the caller's, if one is open).
+    /// <paramref name="who"/>, and the notifications and credit records those events cause, all in one transaction (the caller's, if one is open).
     /// </summary>
     public async Task<IReadOnlyList<AuditEvent>> CommitAsync(CommandContext who, DateTimeOffset at, CancellationToken ct)
     {
@@ -111,6 +111,8 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
         {
             await notifications.PlanAsync(this, committed, at, ct);
         }
+
+        credit?.Record(this, committed);
 
         committing = true;
         try
@@ -168,8 +170,8 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
     }
 }
 
-public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options, INotificationPlanner? notifications = null)
-    : CertaDbContext(options, notifications)
+public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null)
+    : CertaDbContext(options, notifications, credit)
 {
     /// <summary>
     /// SQLite has no time type and EF cannot compare DateTimeOffset text there; written as fixed-width
@@ -182,5 +184,5 @@ public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> 
     }
 }
 
-public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options, INotificationPlanner? notifications = null)
-    : CertaDbContext(options, notifications);
+public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null)
+    : CertaDbContext(options, notifications, credit);

@@ -42,6 +42,9 @@ public sealed record ApplicationDto(
 
     public Guid? Decider { get; init; }
 
+    /// <summary>For the body, on a single application's answer: the applicant's low credit level and what to do (ADR 017); null when nothing is flagged.</summary>
+    public Supervision.Credit.CreditFlagDto? CreditFlag { get; init; }
+
     public static ApplicationDto From(Application a) => new(a.Id, a.ApplicantId, a.BodyId, a.SchemeId, a.ProductTypeId, a.Product,
         a.Manufacturer, a.Factory, ApplicationWorkflow.Name(a.State), a.RequiredDocuments, a.Documents, a.MissingDocuments(),
         [.. ApplicationWorkflow.Possible(a.State).Select(ApplicationWorkflow.Name)], a.Reason, a.CreatedAt, a.StateChangedAt, a.Version)

@@ -57,7 +57,7 @@ public static class ApplicationEndpoints
     [EndpointSummary("Get an application")]
     [EndpointDescription("With its clock: each step's expected end from the scheme's procedure, overdue steps, and the estimated completion.")]
     public static async Task<Ok<ApplicationDto>> Get(HttpContext http, Guid applicationId, CertaDbContext db, SchemeProcedures procedures,
-        TimeProvider clock, CancellationToken ct)
+        Infrastructure.Supervision.Credit.CreditQueries credit, TimeProvider clock, CancellationToken ct)
     {
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, ct)
             ?? throw DomainException.NotFound("application-not-found", $"There is no application {applicationId}.");
@@ -67,6 +67,8 @@ public static class ApplicationEndpoints
         return TypedResults.Ok(ApplicationDto.From(application) with
         {
             Timeline = application.Timeline(steps, clock.GetUtcNow()),
+            CreditFlag = http.RequiredActor().May(Permission.ApplicationsAccept, application.BodyId)
+                ? Supervision.Credit.CreditFlagDto.From(await credit.FlagAsync(application.ApplicantId, ct)) : null,
         });
     }
 

@@ -68,13 +68,15 @@ public static class CertaWebApp
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         database.DataDirectory = configuration["Certa:DataDirectory"] ?? database.DataDirectory;
         services.AddCertaDatabase(database);
-        services.AddSingleton(TimeProvider.System);
+        // Tried, so that a test can run the whole app on a clock it moves.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, TimeProvider.System);
         services.AddScoped<RegistryQueries>();
         services.AddScoped<Organisations.OrganisationQueries>();
         services.AddScoped<Audit.AuditQueries>();
+        Statistics.StatisticsServices.AddCertaStatistics(services);
         services.AddCertaAccess(configuration);
         services.AddHostedService<Notifications.MailOutboxWorker>();
-        services.AddHostedService<Certificates.CertificateExpiryWorker>();
+        Infrastructure.Supervision.Scheduling.SupervisionScheduling.AddCertaSupervisionScheduling(services, configuration, database);
         services.AddHostedService<Verification.StatusListWorker>();
         services.AddHostedService<Verification.TransparencyLogWorker>();
 
@@ -109,6 +111,10 @@ public static class CertaWebApp
             // The public filing record of a self-declaration, like a certificate's verification.
             o.Conventions.AllowAnonymousToFolder("/Filings");
             o.Conventions.AllowAnonymousToFolder("/Verify");
+            // Draws are published the moment they are made (issue 9).
+            o.Conventions.AllowAnonymousToFolder("/Draws");
+            // Credit levels are public (issue 9); recording an event (/authority/credit/new, in the same folder) is not.
+            o.Conventions.AllowAnonymousToPage("/Credit/Index").AllowAnonymousToPage("/Credit/Subject");
             o.Conventions.AddFolderApplicationModelConvention("/Verify",
                 m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(Access.PublicRateLimits.Lookup)));
             // The account pages one reaches before signing in; /account/security is not among them.
@@ -179,6 +185,7 @@ public static class CertaWebApp
         app.MapApplicationApi();
         app.MapTestOrderApi();
         app.MapNotificationApi();
+        Statistics.StatisticsEndpoints.MapStatisticsApi(app);
         FactoryAudits.FactoryAuditEndpoints.MapFactoryAuditApi(app);
         Certificates.DecisionEndpoints.MapDecisionApi(app);
         Certificates.CertificateEndpoints.MapCertificateApi(app);
@@ -190,6 +197,12 @@ public static class CertaWebApp
         Verification.TransparencyLogEndpoints.MapTransparencyLog(app);
         Verification.VerificationBundleEndpoints.MapVerificationBundle(app);
         Verification.BulkVerifyEndpoints.MapBulkVerifyApi(app);
+        Supervision.Publication.SupervisionNoticeEndpoints.MapSupervisionNoticeApi(app);
+        Supervision.Draws.DrawEndpoints.MapDrawApi(app);
+        Supervision.Draws.RelationEndpoints.MapRelationApi(app);
+        Supervision.Credit.CreditEndpoints.MapCreditApi(app);
+        Supervision.Inspections.InspectionEndpoints.MapInspectionApi(app);
+        Supervision.FollowUps.FollowUpEndpoints.MapFollowUpApi(app);
         app.MapUiEndpoints();
         Credentials.ContextEndpoints.MapCredentialContexts(app);
         app.MapRazorPages();

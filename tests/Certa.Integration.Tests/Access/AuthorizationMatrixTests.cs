@@ -287,7 +287,7 @@ public abstract partial class AuthorizationMatrixTests(SignedInDemoFixture fixtu
             "id" => organisation,
             "personId" or "invitationId" or "applicationId" or "orderId" or "notificationId" => Guid.NewGuid().ToString(),
             "documentId" => "application_form",
-            "auditId" or "certificateId" or "declarationId" or "registrationId" => Guid.NewGuid().ToString(),
+            "auditId" or "certificateId" or "declarationId" or "registrationId" or "relationId" or "inspectionId" => Guid.NewGuid().ToString(),
             "findingNo" => "1",
             "keyId" => "0000000000000000",
             _ when endpoint.IsPublic => "ccc",

@@ -33,7 +33,7 @@ public sealed class Draw : Aggregate
 
     public int SampleSize { get; private set; }
 
-    /// <summary>How many targets got their full team of inspectors (the rest are shortfalls, named in the record).</summary>
+    /// <summary>How many targets were drawn; a target short of inspectors is still one, and the record names its shortfall.</summary>
     public int TargetCount { get; private set; }
 
     /// <summary>The published record, byte for byte as exported.</summary>

@@ -173,6 +173,7 @@ public sealed partial class DetailModel(CertaDbContext db, ApplicationCommands c
         Audit = await FactoryAuditAsync(db, clock, ct);
         Decision = await DecisionAsync(db, ct);
         await LoadClockAsync(application, HttpContext.RequestServices.GetRequiredService<SchemeProcedures>(), clock, ct);
+        await LoadCreditFlagAsync(application, ct);
         return Page();
     }
 

@@ -422,6 +422,8 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("HolderId");
 
+                    b.HasIndex("IssuedOn");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -431,6 +433,8 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("BodyId", "StatusListIndex")
                         .IsUnique();
+
+                    b.HasIndex("SchemeId", "State");
 
                     b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version" }, "IX_Certificates_Verification");
 

@@ -421,6 +421,8 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("HolderId");
 
+                    b.HasIndex("IssuedOn");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -430,6 +432,8 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BodyId", "StatusListIndex")
                         .IsUnique();
+
+                    b.HasIndex("SchemeId", "State");
 
                     b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version" }, "IX_Certificates_Verification");
 

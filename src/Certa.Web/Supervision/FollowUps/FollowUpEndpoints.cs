@@ -1,0 +1,40 @@
+using Certa.Domain.Access;
+using Certa.Domain.Supervision.FollowUps;
+using Certa.Infrastructure.Supervision.FollowUps;
+using Certa.Web.Access;
+using Certa.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Certa.Web.Supervision.FollowUps;
+
+public sealed record PendingFollowUpDto(string Certificate, string Scheme, string CertificateState, DateOnly DueOn, DateOnly OpensOn, DateOnly LastGraceDay,
+    DateOnly? PlannedOn, bool PastGrace)
+{
+    public static PendingFollowUpDto From(PendingFollowUp p, DateOnly today) => new(p.CertificateNumber, p.SchemeId,
+        Domain.Common.SnakeCaseNames.Of(p.State.ToString()), p.DueOn, p.OpensOn, p.LastGraceDay, p.PlannedOn, today > p.LastGraceDay);
+}
+
+public sealed record FollowUpWorklistDto(string Body, DateOnly Today, IReadOnlyList<PendingFollowUpDto> Due, IReadOnlyList<PendingFollowUpDto> Overdue);
+
+/// <summary>A body's yearly follow-ups: due (in the window before their due day) and overdue (past it, in grace or past grace).</summary>
+public static class FollowUpEndpoints
+{
+    public static void MapFollowUpApi(this IEndpointRouteBuilder app)
+    {
+        var bodies = app.MapGroup("/api/v1/bodies").WithTags("Supervision").AddEndpointFilter<DomainProblems>();
+        bodies.MapGet("/{id}/follow-ups", Worklist).WithName("ListFollowUps").Requires(Permission.InspectionsRead);
+    }
+
+    [EndpointSummary("List a body's due and overdue follow-ups")]
+    [EndpointDescription("By the follow-up rules of data/supervision/follow-up.yaml, at today's date: due ones from the window before their due day, " +
+        "overdue ones after it; pastGrace marks those the daily supervision round suspends.")]
+    public static async Task<Ok<FollowUpWorklistDto>> Worklist(HttpContext http, string id, FollowUpQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        http.RequiredActor().Require(Permission.InspectionsRead, id);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var worklist = await queries.WorklistAsync(id, now, ct);
+        return TypedResults.Ok(new FollowUpWorklistDto(id, today, [.. worklist.Due.Select(p => PendingFollowUpDto.From(p, today))],
+            [.. worklist.Overdue.Select(p => PendingFollowUpDto.From(p, today))]));
+    }
+}
