@@ -28,6 +28,12 @@ public sealed record FollowUpRecord
     /// <summary>What did not conform; empty unless the inspection failed.</summary>
     public IReadOnlyList<string> Findings { get; }
 
+    /// <summary>
+    /// False for an inspection outside the yearly schedule (a "double random" draw's): its outcome counts (a failure
+    /// suspends, a pass corrects), but it meets no due day.
+    /// </summary>
+    public bool AnswersDueDay { get; init; } = true;
+
     /// <summary>Performed, passed or failed: the due day is met (a failure has its own rule).</summary>
     public bool IsPerformed => Outcome is not FollowUpOutcome.NotPerformed;
 

@@ -26,7 +26,7 @@ public sealed record FollowUpWorklist(IReadOnlyList<PendingFollowUp> Due, IReadO
             {
                 var pending = new PendingFollowUp(certificate.Number, certificate.BodyId, certificate.SchemeId, certificate.State, dueOn,
                     dueOn.AddDays(-policy.WindowDays), dueOn.AddDays(policy.GraceDays),
-                    certificate.FollowUps.Where(f => f.DueOn == dueOn).Select(f => f.PlannedOn).LastOrDefault(p => p is not null));
+                    certificate.FollowUps.Where(f => f.AnswersDueDay && f.DueOn == dueOn).Select(f => f.PlannedOn).LastOrDefault(p => p is not null));
                 if (today > dueOn)
                 {
                     overdue.Add(pending);

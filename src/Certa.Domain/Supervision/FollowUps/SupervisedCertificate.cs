@@ -26,7 +26,7 @@ public sealed record SupervisedCertificate(
 
     /// <summary>Whether an inspection for <paramref name="dueOn"/> was performed by <paramref name="today"/>.</summary>
     public bool Met(DateOnly dueOn, DateOnly today) =>
-        FollowUps.Any(f => f.DueOn == dueOn && f.IsPerformed && f.PerformedOn <= today);
+        FollowUps.Any(f => f.AnswersDueDay && f.DueOn == dueOn && f.IsPerformed && f.PerformedOn <= today);
 
     /// <summary>The inspections performed by <paramref name="today"/>, earliest first.</summary>
     public IEnumerable<FollowUpRecord> PerformedBy(DateOnly today) =>

@@ -61,7 +61,10 @@ public static class SupervisionDecider
 
         return Deadline(performedOn, policy.CorrectiveDays, certificate, today) is { } deadline
             ? SupervisionDecision.Suspend(certificate.Number, FollowUpRuleIds.FailedSuspends,
-                $"The follow-up inspection of {performedOn:yyyy-MM-dd} (due {failed.DueOn:yyyy-MM-dd}) found non-conformities: {string.Join("; ", failed.Findings)}. "
+                (failed.AnswersDueDay
+                    ? $"The follow-up inspection of {performedOn:yyyy-MM-dd} (due {failed.DueOn:yyyy-MM-dd}) found non-conformities: "
+                    : $"The supervision inspection of {performedOn:yyyy-MM-dd} found non-conformities: ")
+                + $"{string.Join("; ", failed.Findings)}. "
                 + $"Correct them and pass a re-inspection by {deadline:yyyy-MM-dd}, or the certificate is withdrawn.",
                 deadline)
             : null;

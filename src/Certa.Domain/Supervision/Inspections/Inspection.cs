@@ -159,12 +159,13 @@ public sealed class Inspection : Aggregate
     public FollowUpRecord ToFollowUpRecord()
     {
         var dueOn = DueOn ?? PerformedOn ?? PlannedOn;
-        return State switch
+        var record = State switch
         {
             InspectionState.Passed => FollowUpRecord.Passed(dueOn, PerformedOn!.Value, PlannedOn),
             InspectionState.Failed => FollowUpRecord.Failed(dueOn, PerformedOn!.Value, findings, PlannedOn),
             _ => FollowUpRecord.NotPerformed(dueOn, State == InspectionState.Planned ? PlannedOn : null),
         };
+        return record with { AnswersDueDay = DueOn is not null };
     }
 
     public override object AuditState() => new

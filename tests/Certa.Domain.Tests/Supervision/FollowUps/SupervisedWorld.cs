@@ -66,6 +66,10 @@ internal sealed class SupervisedWorld
     public void Fail(DateOnly dueOn, DateOnly? performedOn = null, string finding = "Critical component changed without notice") =>
         followUps.Add(FollowUpRecord.Failed(dueOn, performedOn ?? Clock.Today, [finding]));
 
+    /// <summary>Records an inspection outside the schedule (a draw's), passed or failed today.</summary>
+    public void Unscheduled(bool passed, string finding = "Power supply not the certified one") =>
+        followUps.Add((passed ? FollowUpRecord.Passed(Clock.Today, Clock.Today) : FollowUpRecord.Failed(Clock.Today, Clock.Today, [finding])) with { AnswersDueDay = false });
+
     /// <summary>Moves the clock to <paramref name="day"/> without running the job (a job that was down).</summary>
     public void JumpTo(DateOnly day) => Clock.Advance(day.DayNumber - Clock.Today.DayNumber is var days && days >= 0
         ? TimeSpan.FromDays(days)

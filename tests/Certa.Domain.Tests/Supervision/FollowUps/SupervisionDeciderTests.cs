@@ -29,6 +29,25 @@ public sealed class SupervisionDeciderTests
     }
 
     [Fact]
+    public void DrawInspectionOnTheDueDay_DoesNotMeetTheFollowUp_AndItsFailureSuspendsWithoutNamingADueDay()
+    {
+        var world = new SupervisedWorld(Issued);
+        world.RunDaily(FirstDue);
+        world.Unscheduled(passed: true);
+
+        world.RunDaily(FirstDue.AddDays(31));
+        world.Decisions.Single().Decision.RuleId.ShouldBe(FollowUpRuleIds.OverdueSuspends);
+
+        var other = new SupervisedWorld(Issued);
+        other.RunDaily(FirstDue.AddDays(-100));
+        other.Unscheduled(passed: false);
+        var suspension = other.RunToday().ShouldNotBeNull();
+        suspension.RuleId.ShouldBe(FollowUpRuleIds.FailedSuspends);
+        suspension.Reason.ShouldStartWith($"The supervision inspection of {FirstDue.AddDays(-100):yyyy-MM-dd} found non-conformities: Power supply");
+        suspension.Reason.ShouldNotContain("due");
+    }
+
+    [Fact]
     public void OverdueFollowUp_SuspendsOnlyAfterTheGracePeriod_NamingTheDueDayAndTheGrace()
     {
         var world = new SupervisedWorld(Issued);
