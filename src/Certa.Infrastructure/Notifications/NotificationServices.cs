@@ -13,7 +13,7 @@ public static class NotificationServices
     /// </summary>
     public static IServiceCollection AddCertaNotifications(this IServiceCollection services)
     {
-        services.AddSingleton(sp => NotificationRules.Load(ReferenceDataLocator.Locate(sp.GetService<IConfiguration>()?["Certa:ReferenceData"])));
+        services.AddSingleton(sp => NotificationRules.Load(ReferenceDataLocator.Locate(sp)));
         services.AddSingleton<INotificationPlanner, NotificationPlanner>();
         services.AddSingleton(sp => sp.GetService<IConfiguration>()?.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions());
         services.AddSingleton<IMailTransport>(sp =>

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Certa.Infrastructure.ReferenceData;
 
 /// <summary>
@@ -7,6 +10,9 @@ namespace Certa.Infrastructure.ReferenceData;
 public static class ReferenceDataLocator
 {
     private const string Marker = "schemes.yaml";
+
+    /// <summary>The directory as a service sees it: <c>Certa:ReferenceData</c> when configured, else found as above.</summary>
+    public static string Locate(IServiceProvider services) => Locate(services.GetService<IConfiguration>()?["Certa:ReferenceData"]);
 
     public static string Locate(string? configured)
     {

@@ -1,7 +1,6 @@
 using Certa.Domain.Supervision.Credit;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.ReferenceData;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Certa.Infrastructure.Supervision.Credit;
@@ -15,7 +14,7 @@ public static class CreditServices
     /// </summary>
     public static IServiceCollection AddCertaCredit(this IServiceCollection services)
     {
-        services.AddSingleton(sp => CreditRulesFile.Load(ReferenceDataLocator.Locate(sp.GetService<IConfiguration>()?["Certa:ReferenceData"])));
+        services.AddSingleton(sp => CreditRulesFile.Load(ReferenceDataLocator.Locate(sp)));
         services.AddScoped<CreditLedger>();
         services.AddSingleton<ICreditRecorder, CreditEventsFromFacts>();
         services.AddScoped<CreditQueries>();

@@ -1,6 +1,5 @@
 using Certa.Infrastructure.ReferenceData;
 using Certa.Infrastructure.Supervision.Inspections;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Certa.Infrastructure.Supervision.FollowUps;
@@ -13,7 +12,7 @@ public static class FollowUpServices
     /// </summary>
     public static IServiceCollection AddCertaFollowUps(this IServiceCollection services)
     {
-        services.AddSingleton(sp => FollowUpRulesFile.Load(ReferenceDataLocator.Locate(sp.GetService<IConfiguration>()?["Certa:ReferenceData"])));
+        services.AddSingleton(sp => FollowUpRulesFile.Load(ReferenceDataLocator.Locate(sp)));
         services.AddScoped<SupervisedCertificates>();
         services.AddScoped<FollowUpQueries>();
         services.AddScoped<InspectionCommands>();
