@@ -16,7 +16,7 @@ namespace Certa.Infrastructure.Persistence;
 /// trail in the same transaction; a plain <c>SaveChanges</c> refuses them.
 /// </summary>
 public abstract class CertaDbContext(DbContextOptions options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null)
-    : IdentityUserContext<CertaUser, Guid>(options)
+    : IdentityUserContext<CertaUser, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private bool committing;
 
@@ -83,6 +83,12 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
     public DbSet<Certa.Domain.Supervision.Credit.CreditRecord> CreditRecords => Set<Certa.Domain.Supervision.Credit.CreditRecord>();
 
     public DbSet<Certa.Domain.Supervision.Draws.DeclaredRelation> DeclaredRelations => Set<Certa.Domain.Supervision.Draws.DeclaredRelation>();
+
+    /// <summary>The keys that protect cookies and anti-forgery tokens, shared by every instance on this database.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    public DbSet<Cluster.RateLimitWindow> RateLimitWindows => Set<Cluster.RateLimitWindow>();
 
     /// <summary>
     /// Saves every change and, for each event the changed aggregates recorded, an audit event by
