@@ -17,6 +17,11 @@ root.Subcommands.Add(OrgCommand.Create(global));
 root.Subcommands.Add(PeopleCommand.Create(global));
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(DrawCommand.Create());
+root.Subcommands.Add(DevCommand.Create(global));
+root.Subcommands.Add(BackupCommand.Create(global));
+root.Subcommands.Add(RestoreCommand.Create(global));
+root.Subcommands.Add(CheckCommand.Create(global));
+root.Subcommands.Add(ProxyCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

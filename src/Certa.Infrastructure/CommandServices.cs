@@ -19,6 +19,7 @@ public static class CommandServices
         services.AddScoped<ActorDirectory>();
         services.AddScoped<DemoWorld>();
         services.AddScoped<DemoCertificates>();
+        services.AddScoped<DevData.DevRegistryGenerator>();
         services.AddScoped<ApplicationCommands>();
         services.AddScoped<Testing.TestOrderCommands>();
         services.AddScoped<SchemeProcedures>();

@@ -55,7 +55,23 @@ public sealed class CertaTestApp : IAsyncDisposable
     public static async Task<CertaTestApp> StartAsync(DatabaseProvider provider, bool importData = true, bool demo = false,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        // A test with its own services (e.g. a clock) seeds with them; every other test gets a copy of one prepared database.
+        var (database, credentials) = services is null
+            ? await PreparedDatabases.CopyAsync(provider, importData, demo, d => PrepareAsync(d, importData, demo))
+            : (await TestDatabase.CreateAsync(provider), (IReadOnlyList<DemoCredential>)[]);
+        var app = Build(database, settings, services);
+        if (services is not null)
+        {
+            credentials = await PrepareAsync(app, importData, demo);
+        }
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new CertaTestApp(app, database, new Uri(address)) { Demo = credentials };
+    }
+
+    private static WebApplication Build(TestDatabase database, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
         var configuration = database.Settings();
         configuration["urls"] = "http://127.0.0.1:0";
         configuration["Serilog:MinimumLevel:Default"] = "Warning";
@@ -75,33 +91,38 @@ public sealed class CertaTestApp : IAsyncDisposable
             configuration[key] = value;
         }
 
-        IReadOnlyList<DemoCredential> credentials = [];
-        var app = CertaWebApp.Build([], builder =>
+        return CertaWebApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Environment.EnvironmentName = Environments.Production;
             services?.Invoke(builder.Services);
         });
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
-            await DatabaseMaintenance.MigrateAsync(db, CancellationToken.None);
-            if (importData || demo)
-            {
-                await new RegistryImporter(db, TimeProvider.System)
-                    .ImportAsync(ReferenceDataReader.Read(RepositoryDataDirectory), dryRun: false, CancellationToken.None);
-            }
+    }
 
-            if (demo)
-            {
-                credentials = await scope.ServiceProvider.GetRequiredService<DemoWorld>()
-                    .SeedAsync(RepositoryDataDirectory, CommandContext.CommandLine(), CancellationToken.None);
-            }
+    /// <summary>Prepares a template database: an app that is built, migrates and seeds, and is disposed without serving.</summary>
+    private static async Task<IReadOnlyList<DemoCredential>> PrepareAsync(TestDatabase database, bool importData, bool demo)
+    {
+        await using var app = Build(database, null, null);
+        var credentials = await PrepareAsync(app, importData, demo);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return credentials;
+    }
+
+    private static async Task<IReadOnlyList<DemoCredential>> PrepareAsync(WebApplication app, bool importData, bool demo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
+        await DatabaseMaintenance.MigrateAsync(db, CancellationToken.None);
+        if (importData || demo)
+        {
+            await new RegistryImporter(db, TimeProvider.System)
+                .ImportAsync(ReferenceDataReader.Read(RepositoryDataDirectory), dryRun: false, CancellationToken.None);
         }
 
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CertaTestApp(app, database, new Uri(address)) { Demo = credentials };
+        return demo
+            ? await scope.ServiceProvider.GetRequiredService<DemoWorld>().SeedAsync(RepositoryDataDirectory, CommandContext.CommandLine(), CancellationToken.None)
+            : [];
     }
 
     /// <summary>

@@ -58,6 +58,55 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, dataDirectory, builder.ConnectionString, admin, name);
     }
 
+    /// <summary>
+    /// A new database with <paramref name="template"/>'s content and a copy of its data directory. The template must have no
+    /// open connections (PostgreSQL copies only an idle database; SQLite's file must be checkpointed).
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase template)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("certa-test-").FullName;
+        CopyDirectory(template.DataDirectory, dataDirectory);
+        if (template.Provider == DatabaseProvider.Sqlite)
+        {
+            return new TestDatabase(template.Provider, dataDirectory, null, null, null);
+        }
+
+        var name = $"certa_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(template.postgresAdmin))
+        {
+            await connection.OpenAsync();
+            // Serialised: PostgreSQL refuses a template that another CREATE DATABASE is copying at the same moment.
+            await CopyLock.WaitAsync();
+            try
+            {
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template.databaseName}\" STRATEGY FILE_COPY", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                CopyLock.Release();
+            }
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(template.postgresAdmin) { Database = name };
+        return new TestDatabase(template.Provider, dataDirectory, builder.ConnectionString, template.postgresAdmin, name);
+    }
+
+    private static readonly SemaphoreSlim CopyLock = new(1, 1);
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        }
+
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+
     /// <summary>Configuration entries pointing Certa at this database.</summary>
     public Dictionary<string, string?> Settings() => new()
     {

@@ -25,7 +25,10 @@ public static class AuditLog
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(2026112701)", ct);
         }
 
-        var last = db.AuditEvents.Local.OrderByDescending(e => e.Sequence).FirstOrDefault()
+        // Events this unit of work has added and not yet saved come first. Events the context saved earlier are not the
+        // chain's end: another instance or process may have appended since, so the chain is read again under the lock.
+        var last = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+                .OrderByDescending(e => e.Sequence).FirstOrDefault()
             ?? await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
         var next = AuditEvent.Next(last, entry, at);
         db.AuditEvents.Add(next);

@@ -11,20 +11,13 @@ public static class DocumentRules
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    private static readonly (string Type, byte[] Magic)[] Kinds =
-    [
-        ("application/pdf", "%PDF-"u8.ToArray()),
-        ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        ("image/jpeg", [0xFF, 0xD8, 0xFF]),
-    ];
-
     /// <summary>
-    /// Checks an upload before anything is stored and gives its file name (the last path segment of
-    /// <paramref name="fileName"/>, or <paramref name="fallbackName"/> when none is given) and SHA-256.
+    /// Checks an upload before anything is stored and gives its file name (<see cref="ContentSniffer.SafeFileName"/>: the last
+    /// path segment of <paramref name="fileName"/>, or <paramref name="fallbackName"/> when none is usable) and SHA-256.
     /// </summary>
     public static AcceptedFile Accept(string? fileName, string fallbackName, byte[] content)
     {
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? fallbackName : fileName.Trim());
+        var name = ContentSniffer.SafeFileName(fileName, fallbackName);
         Check(name, content);
         return new AcceptedFile(name, Convert.ToHexStringLower(SHA256.HashData(content)));
     }
@@ -42,15 +35,8 @@ public static class DocumentRules
             throw DomainException.Invalid("file-too-large", $"'{fileName}' is {content.Length:N0} bytes; the limit is {MaxBytes:N0} (20 MiB).", "file");
         }
 
-        foreach (var (type, magic) in Kinds)
-        {
-            if (content.StartsWith(magic))
-            {
-                return type;
-            }
-        }
-
-        throw DomainException.Invalid("file-type-not-allowed", $"'{fileName}' is not a PDF, PNG or JPEG file (checked by its content).", "file");
+        return ContentSniffer.BinaryType(content) ??
+            throw DomainException.Invalid("file-type-not-allowed", $"'{fileName}' is not a PDF, PNG or JPEG file (checked by its content).", "file");
     }
 }
 

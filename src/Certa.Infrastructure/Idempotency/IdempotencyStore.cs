@@ -14,6 +14,15 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// A reservation this old whose work never committed belongs to a request that died with its process (a request that
+    /// commits marks its key in the same transaction). Long enough for any request Certa serves to finish.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
+    // SQLite is served by one process: a reservation older than this process cannot belong to a request still running.
+    private readonly DateTimeOffset started = clock.GetUtcNow();
+
+    /// <summary>
     /// Reserves <paramref name="key"/> for <paramref name="caller"/>; if it is taken, returns the record
     /// that holds it. An expired record is removed and the key reserved anew.
     /// </summary>
@@ -25,9 +34,11 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
             var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
             var now = clock.GetUtcNow();
             var existing = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Caller == caller && k.Key == key, ct);
-            if (existing is not null && existing.CreatedAt + Lifetime > now)
+            var ended = existing is not null && existing.ResponseBody is null
+                && (existing.CreatedAt + AbandonedAfter <= now || (db.Database.IsSqlite() && existing.CreatedAt < started));
+            if (existing is not null && existing.CreatedAt + Lifetime > now && !(ended && !existing.IsCompleted))
             {
-                return new Reservation(existing, IsNew: false);
+                return new Reservation(existing, IsNew: false, IsOrphaned: ended);
             }
 
             if (existing is not null)

@@ -15,7 +15,8 @@ namespace Certa.Infrastructure.Persistence;
 /// Aggregates are saved only through <see cref="CommitAsync"/>, which writes their events to the audit
 /// trail in the same transaction; a plain <c>SaveChanges</c> refuses them.
 /// </summary>
-public abstract class CertaDbContext(DbContextOptions options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null)
+public abstract class CertaDbContext(DbContextOptions options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null,
+    Idempotency.IdempotencyScope? idempotency = null)
     : IdentityUserContext<CertaUser, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private bool committing;
@@ -119,6 +120,12 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
         }
 
         credit?.Record(this, committed);
+        if (idempotency?.ReservationId is { } reservation)
+        {
+            // In the work's transaction: after a crash, a repeat of the request can tell work that committed from work that never did.
+            await IdempotencyKeys.Where(k => k.Id == reservation && k.CompletedAt == null)
+                .ExecuteUpdateAsync(k => k.SetProperty(r => r.CompletedAt, at), ct);
+        }
 
         committing = true;
         try
@@ -176,8 +183,9 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
     }
 }
 
-public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null)
-    : CertaDbContext(options, notifications, credit)
+public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null,
+    Idempotency.IdempotencyScope? idempotency = null)
+    : CertaDbContext(options, notifications, credit, idempotency)
 {
     /// <summary>
     /// SQLite has no time type and EF cannot compare DateTimeOffset text there; written as fixed-width
@@ -190,5 +198,6 @@ public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> 
     }
 }
 
-public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null)
-    : CertaDbContext(options, notifications, credit);
+public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null,
+    Idempotency.IdempotencyScope? idempotency = null)
+    : CertaDbContext(options, notifications, credit, idempotency);

@@ -8,19 +8,19 @@ using System.Data.Common;
 namespace Certa.Infrastructure.Persistence;
 
 /// <summary>
-/// Counts the commits that may have changed a certificate, or a key or designation its verdict depends on, in this process, so that caches of verification answers can key
-/// on <see cref="Generation"/> and never serve an answer older than the last change made here. (Other instances' changes
-/// reach a cache when its entries expire.)
+/// Counts the commits that may have changed a certificate, or a key or designation its verdict depends on, so that caches of
+/// verification answers can key on <see cref="Generation"/> and never serve an answer older than the last change seen. One per
+/// application (a singleton, added to its DbContext options as an interceptor), not per process: two instances in one test
+/// process must not see each other's commits through it. Commits made by other instances move it through
+/// <see cref="Cluster.ClusterChangeFeed"/> (ADR 020).
 /// </summary>
 public sealed class CertificateChanges : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public static readonly CertificateChanges Instance = new();
+    private long generation;
 
-    private static long generation;
+    public long Generation => Interlocked.Read(ref generation);
 
-    public static long Generation => Interlocked.Read(ref generation);
-
-    public static void Bump() => Interlocked.Increment(ref generation);
+    public void Bump() => Interlocked.Increment(ref generation);
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed class CertificateChanges : SaveChangesInterceptor, IDbTransactionI
         return Task.CompletedTask;
     }
 
-    private static void BumpIfCertificates(DbContextEventData eventData)
+    private void BumpIfCertificates(DbContextEventData eventData)
     {
         // After the save the entries are Unchanged; any tracked entity a verdict depends on may have been part of it. A save
         // of one statement runs without a transaction, so a key revoked alone is caught here, not at commit.

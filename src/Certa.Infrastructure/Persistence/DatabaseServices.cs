@@ -16,14 +16,18 @@ public static class DatabaseServices
     {
         var connectionString = options.ResolveConnectionString();
         services.AddSingleton(options);
+        services.AddSingleton<CertificateChanges>();
+        services.AddScoped<Idempotency.IdempotencyScope>();
         services.AddSingleton<Advisor.AdvisorService>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<CertaDbContext, SqliteCertaDbContext>(o => ConfigureSqlite(o, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<CertaDbContext, SqliteCertaDbContext>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<CertificateChanges>()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<CertaDbContext, PostgresCertaDbContext>(o => ConfigurePostgres(o, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<CertaDbContext, PostgresCertaDbContext>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<CertificateChanges>()),
+                    optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
@@ -32,12 +36,12 @@ public static class DatabaseServices
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
-            .AddInterceptors(SqlitePragmas.Instance, CertificateChanges.Instance);
+            .AddInterceptors(SqlitePragmas.Instance);
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString).AddInterceptors(CertificateChanges.Instance);
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString);
 
     /// <summary>
     /// WAL lets readers and the writer work at once; the busy timeout waits out a writer. Pooled connections keep their

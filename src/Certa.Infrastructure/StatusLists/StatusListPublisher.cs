@@ -19,6 +19,9 @@ public sealed class StatusListPublisher(CertaDbContext db, BodyKeys keys, Issuer
     /// <summary>How long a verifier may cache a list (the credential's ttl); the worker republishes well within it.</summary>
     public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(1);
 
+    /// <summary>The advisory lock's first key (the second is the body's hash); ADR 020.</summary>
+    private const int PublisherLock = 2026112811;
+
     public static readonly IReadOnlyList<StatusPurpose> Purposes = [StatusPurpose.Revocation, StatusPurpose.Suspension, StatusPurpose.Message];
 
     /// <summary>Publishes the lists of every body that has issued a certificate; returns how many lists changed.</summary>
@@ -37,6 +40,14 @@ public sealed class StatusListPublisher(CertaDbContext db, BodyKeys keys, Issuer
     /// <summary>Rebuilds the body's lists and re-signs the ones whose bits differ from what is published; returns how many.</summary>
     public async Task<int> PublishAsync(string bodyId, CancellationToken ct)
     {
+        // Several instances publish (each after a change it hears of): one at a time per body, and each reads the bits only once
+        // it holds the lock, so a slower publisher cannot store older bits over newer ones. SQLite's single writer needs no lock.
+        await using var transaction = db.Database.IsNpgsql() && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PublisherLock}, hashtext({bodyId}))", ct);
+        }
+
         var now = clock.GetUtcNow();
         var changed = 0;
         foreach (var purpose in Purposes)
@@ -65,6 +76,11 @@ public sealed class StatusListPublisher(CertaDbContext db, BodyKeys keys, Issuer
         {
             // A body's first key may be made here; it is an aggregate with an event, so it goes through the audited commit.
             await db.CommitAsync(new CommandContext(Actor.System, $"status-lists-{bodyId}-{now:yyyyMMddHHmmss}"), now, ct);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
 
         return changed;

@@ -53,7 +53,8 @@ public sealed class CertificateVerifier(CertaDbContext db, VerificationFacts fac
     /// <summary>Certificates whose numbers are one slip away from <paramref name="number"/>, closest first.</summary>
     public async Task<IReadOnlyList<string>> LookalikesAsync(string number, CancellationToken ct)
     {
-        var candidates = NumberLookalikes.Candidates(number);
+        // A look-alike cut through a surrogate pair (an emoji typed as a number) is no number and no valid text to send to the database.
+        var candidates = NumberLookalikes.Candidates(number).Where(c => !c.Any(char.IsSurrogate)).ToList();
         if (candidates.Count == 0)
         {
             return [];

@@ -6,11 +6,11 @@ namespace Certa.Infrastructure.Verification;
 
 /// <summary>
 /// The signing keys and designation answers verification has looked up, shared by every request of the process: there are
-/// a handful of each, and without sharing every uncached lookup would read them again. A snapshot lives until a commit in
-/// this process may have changed them (<see cref="CertificateChanges.Generation"/>) and at most <see cref="Lifetime"/>, which
+/// a handful of each, and without sharing every uncached lookup would read them again. A snapshot lives until a commit
+/// may have changed them (<see cref="CertificateChanges.Generation"/>) and at most <see cref="Lifetime"/>, which
 /// bounds how long another instance's change (a key revoked there) goes unseen here.
 /// </summary>
-public sealed class VerificationFactsCache(TimeProvider clock)
+public sealed class VerificationFactsCache(TimeProvider clock, CertificateChanges changes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -20,7 +20,7 @@ public sealed class VerificationFactsCache(TimeProvider clock)
     public Snapshot Now()
     {
         var snapshot = Volatile.Read(ref current);
-        var generation = CertificateChanges.Generation;
+        var generation = changes.Generation;
         var now = clock.GetUtcNow();
         if (snapshot.Generation == generation && now < snapshot.Until)
         {

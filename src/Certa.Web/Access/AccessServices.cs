@@ -77,8 +77,7 @@ public static class AccessServices
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                ? Cluster.ClusterRateLimits.PerMinute(http, $"sign-in:ip:{http.Connection.RemoteIpAddress}", attempts)
                 : RateLimitPartition.GetNoLimiter("read"));
             PublicRateLimits.AddPolicies(o, configuration);
             o.OnRejected = async (context, ct) =>

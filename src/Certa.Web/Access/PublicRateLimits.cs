@@ -34,14 +34,8 @@ public static class PublicRateLimits
         var (key, limit) = actor is { Kind: ActorKind.Client }
             ? ($"{kind}:client:{actor.Id}", client)
             : ($"{kind}:ip:{http.Connection.RemoteIpAddress}", anonymous);
-        return limit <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
+        // Counted across instances on PostgreSQL (ADR 020), so the limit is the deployment's, not each instance's.
+        return limit <= 0 ? RateLimitPartition.GetNoLimiter(key) : Cluster.ClusterRateLimits.PerMinute(http, key, limit);
     }
 
     /// <summary>The 429 for the API (problem details) and for pages (plain words in both languages), with when to come back.</summary>

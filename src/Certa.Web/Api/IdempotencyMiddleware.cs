@@ -38,10 +38,11 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         var reservation = await store.ReserveAsync(actor.AuditName, key, method, path, hash, ct);
         if (!reservation.IsNew)
         {
-            await AnswerRepeatAsync(http, reservation.Record, method, path, hash);
+            await AnswerRepeatAsync(http, reservation, method, path, hash);
             return;
         }
 
+        http.RequestServices.GetRequiredService<IdempotencyScope>().ReservationId = reservation.Record.Id;
         await RunAndKeepAsync(http, reservation.Record.Id);
     }
 
@@ -77,8 +78,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
-    private async Task AnswerRepeatAsync(HttpContext http, IdempotencyRecord record, string method, string path, string hash)
+    private async Task AnswerRepeatAsync(HttpContext http, Reservation reservation, string method, string path, string hash)
     {
+        var record = reservation.Record;
         if (!record.IsSameRequest(method, path, hash))
         {
             await ProblemAsync(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused",
@@ -86,7 +88,14 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
             return;
         }
 
-        if (!record.IsCompleted || record.ResponseBody is null || record.StatusCode is not { } status)
+        if (reservation.IsOrphaned)
+        {
+            await ProblemAsync(http, StatusCodes.Status409Conflict, "idempotency-replay-unavailable", "Answer not available",
+                $"The request with the key '{record.Key}' was done, but the server stopped before it kept the answer. It was not run again; read the result with a GET.");
+            return;
+        }
+
+        if (record.ResponseBody is null || record.StatusCode is not { } status)
         {
             http.Response.Headers.RetryAfter = "1";
             await ProblemAsync(http, StatusCodes.Status409Conflict, "idempotency-key-in-use", "Request still running",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Certa.Domain.Audit;
+using Certa.Web.Api;
 
 namespace Certa.Web.Audit;
 
@@ -12,20 +13,8 @@ public static class AuditCsv
     public static string Line(AuditEvent e) => string.Join(',',
         e.Sequence.ToString(CultureInfo.InvariantCulture),
         e.OccurredAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-        Field(e.Actor), Field(e.Organisation), Field(e.Action), Field(e.EntityType), Field(e.EntityId), e.StateDigest,
-        Field(e.CorrelationId), Field(e.Details), e.PreviousHash, e.Hash);
-
-    /// <summary>Quotes a field when it holds a comma, quote or line break; doubles inner quotes. A leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.</summary>
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        var text = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
+        CsvCell.Of(e.Actor), CsvCell.Of(e.Organisation), CsvCell.Of(e.Action), CsvCell.Of(e.EntityType), CsvCell.Of(e.EntityId), e.StateDigest,
+        CsvCell.Of(e.CorrelationId), CsvCell.Of(e.Details), e.PreviousHash, e.Hash);
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<AuditEvent> events, CancellationToken ct)
     {

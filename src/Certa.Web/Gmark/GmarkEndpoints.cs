@@ -1,4 +1,3 @@
-using System.Text;
 using Certa.Domain.Access;
 using Certa.Domain.Common;
 using Certa.Domain.Gmark;
@@ -120,6 +119,6 @@ public static class GmarkEndpoints
 
         return read > GmarkCsvImport.MaxBytes
             ? throw DomainException.Invalid("file-too-large", $"The file is larger than {GmarkCsvImport.MaxBytes / 1024 / 1024} MiB; split it.", "file")
-            : new UTF8Encoding(false).GetString(buffer, 0, read).TrimStart('\uFEFF');
+            : Infrastructure.Files.ContentSniffer.DecodeText(buffer.AsSpan(0, read), "The CSV");
     }
 }

@@ -75,6 +75,7 @@ public static class CertaWebApp
         services.AddScoped<Audit.AuditQueries>();
         Statistics.StatisticsServices.AddCertaStatistics(services);
         services.AddCertaAccess(configuration);
+        Cluster.ClusterServices.AddCertaCluster(services, configuration, database);
         services.AddHostedService<Notifications.MailOutboxWorker>();
         Infrastructure.Supervision.Scheduling.SupervisionScheduling.AddCertaSupervisionScheduling(services, configuration, database);
         services.AddHostedService<Verification.StatusListWorker>();
@@ -95,7 +96,9 @@ public static class CertaWebApp
 
         services.AddHealthChecks()
             .AddDbContextCheck<CertaDbContext>("database", tags: ["ready"])
-            .AddCheck<RegistryLoadedCheck>("registry", tags: ["ready"]);
+            .AddCheck<RegistryLoadedCheck>("registry", tags: ["ready"])
+            .AddCheck<StorageCheck>("storage", tags: ["ready"]);
+        services.AddSingleton<StorageFailures>();
 
         // Chinese text is written as characters, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -150,6 +153,7 @@ public static class CertaWebApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        Cluster.ClusterServices.UseCertaForwardedHeaders(app);
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPages.WriteExceptionAsync });
         app.UseStatusCodePages(ErrorPages.WriteAsync);
@@ -163,6 +167,7 @@ public static class CertaWebApp
         ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRequestTextChecks();
         app.UseIdempotencyKeys();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Certa.Web.Hosting;
 
@@ -13,19 +14,28 @@ internal static class ErrorPages
     /// <summary>Unhandled exceptions: logged by the middleware, answered here without internals.</summary>
     public static Task WriteExceptionAsync(HttpContext http)
     {
-        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return WriteAsync(http, StatusCodes.Status500InternalServerError);
+        if (http.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && UnavailableProblems.Classify(error) is { } unavailable)
+        {
+            return UnavailableProblems.WriteAsync(http, unavailable, WantsProblem(http.Request));
+        }
+
+        // A request the server refused while the app read it (a body over the size limit, a malformed chunk) is the client's fault.
+        var status = http.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException refused
+            ? refused.StatusCode
+            : StatusCodes.Status500InternalServerError;
+        http.Response.StatusCode = status;
+        return WriteAsync(http, status);
     }
 
     private static async Task WriteAsync(HttpContext http, int status)
     {
-        if (http.Request.Path.StartsWithSegments("/api") || AcceptsProblemJson(http.Request))
+        if (WantsProblem(http.Request))
         {
             var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
-                ProblemDetails = { Status = status, Detail = status == 404 ? $"Nothing is at '{http.Request.Path}'." : null },
+                ProblemDetails = { Status = status, Title = ReasonPhrases.GetReasonPhrase(status), Detail = status == 404 ? $"Nothing is at '{http.Request.Path}'." : null },
             });
             return;
         }
@@ -38,6 +48,13 @@ internal static class ErrorPages
             $"<h1>{title}</h1><p>{System.Net.WebUtility.HtmlEncode(http.Request.Path)}</p><p><a href='/'>Certa home · 首页</a></p></main></body></html>",
             http.RequestAborted);
     }
+
+    private static bool WantsProblem(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || AcceptsProblemJson(request) || IsDataEndpoint(request.HttpContext);
+
+    /// <summary>An endpoint mapped outside /api that answers data, not a page (the transparency log, status lists, DID documents).</summary>
+    private static bool IsDataEndpoint(HttpContext http) =>
+        http.GetEndpoint() is RouteEndpoint endpoint && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is null;
 
     private static bool AcceptsProblemJson(HttpRequest request) =>
         request.Headers.Accept.Any(a => a is not null && (a.Contains("application/json", StringComparison.OrdinalIgnoreCase)

@@ -17,7 +17,7 @@ internal sealed class RegistryLoadedCheck(CertaDbContext db) : IHealthCheck
         }
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {
-            return HealthCheckResult.Unhealthy("The database is not migrated: run 'certa migrate'.", e);
+            return HealthCheckResult.Unhealthy("The database cannot be reached, or is not migrated (run 'certa migrate').", e);
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace Certa.Web.Hosting;
 
 /// <summary>
-/// Security headers on every response, error pages included. The content security policy depends
+/// Security headers on every response, error pages included; HSTS when the request came over HTTPS. The content security policy depends
 /// on what the path serves: the site's own pages load only this origin's stylesheet and script and
 /// nothing inline; the API reference at <c>/docs</c> (Scalar, from its package) needs inline script
 /// and style; the API answers data that no browser should render or frame.
@@ -32,6 +32,13 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (http.Request.IsHttps)
+            {
+                // Over HTTPS only (RFC 6797 §7.2: a browser ignores it over HTTP). A trusted proxy's X-Forwarded-Proto: https counts
+                // (ClusterServices.UseCertaForwardedHeaders runs first); an untrusted one's does not.
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            }
+
             return Task.CompletedTask;
         });
         return next(http);

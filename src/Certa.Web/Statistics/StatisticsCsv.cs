@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Certa.Infrastructure.Statistics;
-using Certa.Web.Audit;
+using Certa.Web.Api;
 
 namespace Certa.Web.Statistics;
 
@@ -11,10 +11,10 @@ public static class StatisticsCsv
     public static string Write(StatisticsTable table)
     {
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', table.Columns.Prepend(table.KeyColumn).Select(AuditCsv.Field))).Append("\r\n");
+        csv.Append(string.Join(',', table.Columns.Prepend(table.KeyColumn).Select(CsvCell.Of))).Append("\r\n");
         foreach (var row in table.Rows)
         {
-            csv.Append(string.Join(',', row.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)).Prepend(AuditCsv.Field(row.Key)))).Append("\r\n");
+            csv.Append(string.Join(',', row.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)).Prepend(CsvCell.Of(row.Key)))).Append("\r\n");
         }
 
         return csv.ToString();

@@ -4,7 +4,7 @@ using System.Text;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Infrastructure.Verification.Bulk;
-using Certa.Web.Audit;
+using Certa.Web.Api;
 
 namespace Certa.Web.Verification;
 
@@ -38,11 +38,11 @@ internal sealed class BulkCsvWriter : IBulkResultWriter
         var line = result.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         Append(result switch
         {
-            { Error: { } e } => $"{line},,,{e.Code},,,{AuditCsv.Field(e.Message)}\r\n",
-            { Verdict: { } v } => string.Join(',', line, AuditCsv.Field(v.Number), v.Valid ? "true" : "false", v.Code,
+            { Error: { } e } => $"{line},,,{e.Code},,,{CsvCell.Of(e.Message)}\r\n",
+            { Verdict: { } v } => string.Join(',', line, CsvCell.Of(v.Number), v.Valid ? "true" : "false", v.Code,
                 v.State is { } s ? States[s] : string.Empty,
                 result.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-                AuditCsv.Field(string.Join(' ', v.Findings.Select(f => f.Message)))) + "\r\n",
+                CsvCell.Of(string.Join(' ', v.Findings.Select(f => f.Message)))) + "\r\n",
             _ => string.Empty,
         });
     }

@@ -32,7 +32,7 @@ public static class BulkVerifyEndpoints
         app.MapPost("/api/v1/public/verify:bulk", Verify).WithTags("Verification").WithName("VerifyCertificatesInBulk")
             .Produces(StatusCodes.Status200OK, contentType: Ndjson, additionalContentTypes: [Csv])
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .AddEndpointFilter<DomainProblems>().Public();
+            .AddEndpointFilter<DomainProblems>().Public().RequireRateLimiting(PublicRateLimits.Bulk);
 
     [EndpointSummary("Verify many certificate numbers at once")]
     [EndpointDescription("The body is text/csv (number,model,holder; the header is optional) or application/x-ndjson " +
@@ -62,6 +62,12 @@ public static class BulkVerifyEndpoints
         if (empty)
         {
             return Problem(StatusCodes.Status400BadRequest, "Empty body", "body-empty", "The body holds no lines: send one certificate number a line.");
+        }
+
+        if (!Infrastructure.Files.ContentSniffer.IsText(first.Buffer.Slice(0, Math.Min(first.Buffer.Length, 4096)).ToArray(), prefix: !first.IsCompleted || first.Buffer.Length > 4096))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Not text", "body-not-text",
+                "The body is not UTF-8 text: it holds a NUL or bytes that are not UTF-8. Send CSV or NDJSON.");
         }
 
         var csv = WantsCsv(http.Request);

@@ -3,8 +3,8 @@ using Certa.Infrastructure.Persistence;
 namespace Certa.Web.Verification;
 
 /// <summary>
-/// A background round that follows certificate changes: it runs a couple of seconds after a certificate changes in this
-/// process, and at least every <c>{setting}</c> seconds regardless, for changes made by other instances.
+/// A background round that follows certificate changes: it runs a couple of seconds after a certificate changes (here, or on
+/// another instance: ADR 020), and at least every <c>{setting}</c> seconds regardless.
 /// </summary>
 internal abstract class ChangeDrivenWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger log) : BackgroundService
 {
@@ -28,12 +28,18 @@ internal abstract class ChangeDrivenWorker(IServiceScopeFactory scopes, TimeProv
         }
 
         var interval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue(IntervalSetting, DefaultIntervalSeconds), 1, 60));
+        CertificateChanges changes;
+        using (var scope = scopes.CreateScope())
+        {
+            changes = scope.ServiceProvider.GetRequiredService<CertificateChanges>();
+        }
+
         long? seen = null;
         var last = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(Tick, clock);
         do
         {
-            var generation = CertificateChanges.Generation;
+            var generation = changes.Generation;
             if (generation == seen && clock.GetUtcNow() - last < interval)
             {
                 continue;

@@ -9,11 +9,11 @@ namespace Certa.Web.Verification;
 /// <summary>
 /// The published status lists as the endpoint sends them (UTF-8 bytes, ETag, time), kept in memory: every verifier that
 /// checks a credential fetches its body's lists, and reading a 16 KB row per request capped the endpoint at a few thousand
-/// a second. An entry lives until a commit in this process (<see cref="CertificateChanges.Generation"/>) and at most
+/// a second. An entry lives until a commit here or on another instance (<see cref="CertificateChanges.Generation"/>, ADR 020) and at most
 /// <see cref="Lifetime"/>, so a list another instance published is served here within seconds; lists promise a minute.
 /// Only lists that exist are kept, so unknown body names cannot fill it.
 /// </summary>
-public sealed class StatusListCache(TimeProvider clock)
+public sealed class StatusListCache(TimeProvider clock, CertificateChanges changes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -21,7 +21,7 @@ public sealed class StatusListCache(TimeProvider clock)
 
     public async ValueTask<Entry?> GetAsync(string bodyId, StatusPurpose purpose, Func<Task<PublishedStatusList?>> load)
     {
-        var generation = CertificateChanges.Generation;
+        var generation = changes.Generation;
         var now = clock.GetUtcNow();
         if (entries.TryGetValue((bodyId, purpose), out var entry) && entry.Generation == generation && now < entry.Until)
         {

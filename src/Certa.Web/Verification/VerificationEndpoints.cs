@@ -42,7 +42,7 @@ public static class VerificationEndpoints
         var request = new VerificationRequest(number, CertificateVerifier.ParseDay(at), Blank(model), Blank(holder));
         CertificateVerifier.Check(request);
         var on = CertificateVerifier.Day(request.On, clock);
-        var key = (CertificateChanges.Generation, number.Trim(), on, request.Model, request.Party);
+        var key = (cache.Changes.Generation, number.Trim(), on, request.Model, request.Party);
         if (!cache.Entries.TryGetValue(key, out CachedAnswer? answer) || answer is null)
         {
             // Only a miss needs the database: a hit is answered without a DbContext, the larger part of a request's cost.
@@ -98,8 +98,11 @@ public static class VerificationEndpoints
 }
 
 /// <summary>The verification answers kept for a few seconds: bounded to 32 MB, so a flood of distinct numbers cannot fill memory.</summary>
-public sealed class VerificationAnswerCache : IDisposable
+public sealed class VerificationAnswerCache(CertificateChanges changes) : IDisposable
 {
+    /// <summary>The application's change generation, which every key starts with.</summary>
+    public CertificateChanges Changes { get; } = changes;
+
     public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
 
     public void Dispose() => Entries.Dispose();

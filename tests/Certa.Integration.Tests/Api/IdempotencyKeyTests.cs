@@ -3,7 +3,13 @@ using Certa.Domain.Access;
 using Certa.Integration.Tests.Access;
 using Certa.Integration.Tests.Applications;
 using Certa.Integration.Tests.Fixtures;
+using Certa.Domain.Common;
+using Certa.Domain.Organisations;
+using Certa.Infrastructure.Idempotency;
+using Certa.Infrastructure.Organisations;
+using Certa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Certa.Integration.Tests.Api;
 
@@ -125,6 +131,66 @@ public abstract class IdempotencyKeyTests(SignedInDemoFixture fixture)
 
         await tooLong.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "idempotency-key-invalid");
         longest.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task AfterACrash_WorkThatCommitted_IsNotRunAgain_AndTheReplaySaysSo()
+    {
+        var key = NewKey();
+        using var first = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var before = await ApplicationsAsync();
+        // What a kill -9 between the work's commit and keeping the answer leaves: the key marked done, no answer.
+        await CrashedAsync(key, committed: true);
+
+        using var again = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotency-replay-unavailable");
+        (await ApplicationsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task AfterACrash_WorkThatNeverCommitted_RunsOnTheRepeat()
+    {
+        var key = NewKey();
+        using var first = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+        var before = await ApplicationsAsync();
+        // A kill -9 before the work committed leaves the reservation alone.
+        await CrashedAsync(key, committed: false);
+
+        using var again = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync());
+        (await ApplicationsAsync()).ShouldBe(before + 1);
+        using var third = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+        third.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+    }
+
+    [Fact]
+    public async Task Commit_MarksTheReservedKeyDone_InTheSameTransaction()
+    {
+        var store = fixture.App.Services.GetRequiredService<IdempotencyStore>();
+        var reservation = await store.ReserveAsync("test:commit", $"k-{Guid.NewGuid()}", "POST", "/x", new string('0', 64), CancellationToken.None);
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IdempotencyScope>().ReservationId = reservation.Record.Id;
+            var id = $"idem-{Guid.NewGuid():N}"[..20];
+            await scope.ServiceProvider.GetRequiredService<OrganisationCommands>().CreateAsync(CommandContext.CommandLine(),
+                new NewOrganisation(id, OrganisationKind.Applicant, new LocalizedText("Idempotency Ltd", null), null, "CN"), CancellationToken.None);
+        }
+
+        var record = await fixture.App.QueryAsync(db => db.IdempotencyKeys.AsNoTracking().SingleAsync(k => k.Id == reservation.Record.Id));
+        record.CompletedAt.ShouldNotBeNull();
+        record.ResponseBody.ShouldBeNull();
+    }
+
+    private Task CrashedAsync(string key, bool committed)
+    {
+        var at = DateTimeOffset.UtcNow - IdempotencyStore.AbandonedAfter - TimeSpan.FromMinutes(1);
+        DateTimeOffset? completed = committed ? at : null;
+        return fixture.App.QueryAsync(db => db.IdempotencyKeys.Where(k => k.Key == key.Trim('"')).ExecuteUpdateAsync(u => u
+            .SetProperty(k => k.CreatedAt, at).SetProperty(k => k.CompletedAt, completed)
+            .SetProperty(k => k.ResponseBody, (byte[]?)null).SetProperty(k => k.StatusCode, (int?)null)));
     }
 
     private static string NewKey() => $"\"{Guid.NewGuid()}\"";

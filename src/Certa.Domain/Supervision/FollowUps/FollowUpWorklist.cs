@@ -41,6 +41,13 @@ public sealed record FollowUpWorklist(IReadOnlyList<PendingFollowUp> Due, IReadO
         return new FollowUpWorklist(Ordered(due), Ordered(overdue));
     }
 
+    /// <summary>One worklist from the worklists of separate batches of certificates, in the same order as if made at once.</summary>
+    public static FollowUpWorklist Concat(IEnumerable<FollowUpWorklist> parts)
+    {
+        var all = parts.ToList();
+        return new FollowUpWorklist(Ordered(all.SelectMany(p => p.Due)), Ordered(all.SelectMany(p => p.Overdue)));
+    }
+
     /// <summary>The part of the worklist that is <paramref name="bodyId"/>'s.</summary>
     public FollowUpWorklist ForBody(string bodyId) =>
         new([.. Due.Where(p => p.BodyId == bodyId)], [.. Overdue.Where(p => p.BodyId == bodyId)]);

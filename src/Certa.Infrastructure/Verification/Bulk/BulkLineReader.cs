@@ -338,6 +338,11 @@ public sealed class BulkLineReader(PipeReader input, BulkFormat format, int maxL
         {
             return BulkLine.Invalid(at, $"Line {at} is not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // The reader refuses a string it cannot turn into UTF-16, e.g. a lone surrogate escape ("\ud800").
+            return BulkLine.Invalid(at, $"Line {at} is not valid JSON text: {e.Message}");
+        }
     }
 
     private static BulkLine Line(int at, string? number, string? model, string? holder)

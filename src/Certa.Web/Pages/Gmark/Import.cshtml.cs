@@ -1,4 +1,3 @@
-using System.Text;
 using Certa.Domain.Common;
 using Certa.Infrastructure.Gmark;
 using Certa.Web.Access;
@@ -50,8 +49,10 @@ public sealed class ImportModel(GmarkCsvImport import, UiText text) : PageModel
                 throw DomainException.Invalid("file-too-large", $"The file is larger than {GmarkCsvImport.MaxBytes / 1024 / 1024} MiB; split it.", "file");
             }
 
-            using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false));
-            var result = await import.ImportAsync(HttpContext.Command(), await reader.ReadToEndAsync(ct), ct);
+            using var content = new MemoryStream();
+            await Upload.CopyToAsync(content, ct);
+            var csv = Infrastructure.Files.ContentSniffer.DecodeText(content.GetBuffer().AsSpan(0, (int)content.Length), $"'{Infrastructure.Files.ContentSniffer.SafeFileName(Upload.FileName, "upload.csv")}'");
+            var result = await import.ImportAsync(HttpContext.Command(), csv, ct);
             Errors = [.. result.Errors.OrderBy(e => e.Line)];
             if (Errors.Count > 0)
             {

@@ -207,7 +207,7 @@ public sealed class BulkModel(BulkVerifier bulk, CertificateVerifier verifier, U
             return new BulkInput(PipeReader.Create(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(Numbers))), BulkFormat.Csv, on);
         }
 
-        var name = Path.GetFileName(Upload.FileName);
+        var name = Infrastructure.Files.ContentSniffer.SafeFileName(Upload.FileName, "upload");
         if (FormatOf(Upload) is not { } format)
         {
             Problem = Lang.Format(text["verifybulk.problem.type"], name);
@@ -223,7 +223,7 @@ public sealed class BulkModel(BulkVerifier bulk, CertificateVerifier verifier, U
         var reader = PipeReader.Create(Upload.OpenReadStream());
         var head = await reader.ReadAsync(ct);
         var problem = head.Buffer.IsEmpty ? "verifybulk.problem.empty-file"
-            : head.Buffer.Slice(0, Math.Min(head.Buffer.Length, 4096)).PositionOf((byte)0) is not null ? "verifybulk.problem.binary"
+            : !Infrastructure.Files.ContentSniffer.IsText(head.Buffer.Slice(0, Math.Min(head.Buffer.Length, 4096)).ToArray(), prefix: true) ? "verifybulk.problem.binary"
             : null;
         reader.AdvanceTo(head.Buffer.Start);
         if (problem is not null)

@@ -1,5 +1,6 @@
 using System.Text;
 using Certa.Infrastructure.Supervision.Publication;
+using Certa.Web.Api;
 
 namespace Certa.Web.Supervision.Publication;
 
@@ -11,23 +12,7 @@ public static class OpenDataCsv
 {
     public static string Header { get; } = string.Join(',', OpenDataColumns.All.Select(c => c.Name));
 
-    public static string Line(SupervisionNotice notice) => string.Join(',', OpenDataColumns.All.Select(c => Cell(c.Value(notice))));
-
-    /// <summary>
-    /// A cell as a spreadsheet will read it safely: text starting with <c>= + - @</c>, a tab or a carriage return gets a
-    /// leading apostrophe, so that it is shown rather than run as a formula (OWASP "CSV injection"); then quoted when it
-    /// holds a comma, a quote or a line break, inner quotes doubled.
-    /// </summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        var text = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
+    public static string Line(SupervisionNotice notice) => string.Join(',', OpenDataColumns.All.Select(c => CsvCell.Of(c.Value(notice))));
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<SupervisionNotice> notices, CancellationToken ct)
     {

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Certa.Domain.Verification;
+using Certa.Infrastructure;
+using Certa.Infrastructure.Persistence;
+using Certa.Infrastructure.Statistics;
+using Certa.Infrastructure.Supervision.FollowUps;
+using Certa.Infrastructure.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Certa.Bench;
+
+/// <summary>
+/// <c>scale PROVIDER DATA-DIR [CONNECTION] [LOOKUPS]</c>: the read paths of a registry made by <c>certa dev generate</c>, on that
+/// database. Verification by number and as of a past day through <see cref="CertificateVerifier"/> in a fresh scope each (no
+/// answer cache: the uncached path), a holder's certificates, every certificate statistics dataset, and the follow-up worklist
+/// of every body with the process's peak working set (it must stay bounded).
+/// </summary>
+internal static class ScaleLoad
+{
+    public static async Task RunAsync(DatabaseProvider provider, string dataDirectory, string? connection, int lookups)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Certa:ReferenceData"] = Path.Combine(Certa.Testing.CertaTestApp.RepositoryRoot, "data"),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddCertaDatabase(new DatabaseOptions { Provider = provider, DataDirectory = dataDirectory, ConnectionString = connection });
+        services.AddCertaCommands();
+        Certa.Infrastructure.Supervision.FollowUps.FollowUpServices.AddCertaFollowUps(services);
+        services.AddScoped<StatisticsQueries>();
+        await using var root = services.BuildServiceProvider();
+
+        List<(string Number, string Holder)> sample;
+        await using (var scope = root.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
+            var count = await db.Certificates.LongCountAsync();
+            Console.WriteLine($"{provider}: {count:N0} certificates in {dataDirectory}{(connection is null ? string.Empty : " (" + connection + ")")}");
+            var random = new Random(42);
+            // Random numbers without a scan per pick: every certificate has a status-list place 0..n-1 in its body.
+            var bodies = await db.Certificates.GroupBy(c => c.BodyId).Select(g => new { Body = g.Key, Count = g.Count() }).ToListAsync();
+            sample = [];
+            while (sample.Count < lookups)
+            {
+                var body = bodies[random.Next(bodies.Count)];
+                var index = random.Next(body.Count);
+                var hit = await db.Certificates.AsNoTracking().Where(c => c.BodyId == body.Body && c.StatusListIndex == index)
+                    .Select(c => new { c.Number, c.HolderId }).FirstOrDefaultAsync();
+                if (hit is not null)
+                {
+                    sample.Add((hit.Number, hit.HolderId));
+                }
+            }
+        }
+
+        var pastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2);
+        await TimeEachAsync("verify by number (uncached path)", root, sample, (s, item) => s.GetRequiredService<CertificateVerifier>().VerifyAsync(new VerificationRequest(item.Number), default));
+        await TimeEachAsync($"verify as of {pastDay:yyyy-MM-dd}", root, sample, (s, item) => s.GetRequiredService<CertificateVerifier>().VerifyAsync(new VerificationRequest(item.Number, pastDay), default));
+        await TimeEachAsync("holder's certificates (first 50 by number)", root, sample.Take(Math.Min(2_000, lookups)).ToList(), (s, item) =>
+            s.GetRequiredService<CertaDbContext>().Certificates.AsNoTracking().Where(c => c.HolderId == item.Holder).OrderBy(c => c.Number).Take(50).ToListAsync());
+
+        await TimeOnceAsync(root, "statistics: certificates by scheme", s => s.GetRequiredService<StatisticsQueries>().CertificatesBySchemeAsync(null, default));
+        await TimeOnceAsync(root, "statistics: certificates by body", s => s.GetRequiredService<StatisticsQueries>().CertificatesByBodyAsync(null, default));
+        await TimeOnceAsync(root, "statistics: certificates by state", s => s.GetRequiredService<StatisticsQueries>().CertificatesByStateAsync(null, default));
+        await TimeOnceAsync(root, "statistics: issued per month (24)", s => s.GetRequiredService<StatisticsQueries>().CertificatesIssuedPerMonthAsync(null, 24, default));
+        await TimeOnceAsync(root, "follow-up worklist, every body (keyset batches)", s => s.GetRequiredService<FollowUpQueries>().WorklistAsync(null, DateTimeOffset.UtcNow, default));
+    }
+
+    private static async Task TimeEachAsync<T>(string name, IServiceProvider root, IReadOnlyList<(string Number, string Holder)> items, Func<IServiceProvider, (string Number, string Holder), Task<T>> work)
+    {
+        var times = new List<double>(items.Count);
+        foreach (var item in items)
+        {
+            await using var scope = root.CreateAsyncScope();
+            var clock = Stopwatch.StartNew();
+            await work(scope.ServiceProvider, item);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine($"  {name}: {items.Count:N0} calls, p50 {times[times.Count / 2]:F2} ms, p99 {times[(int)(times.Count * 0.99)]:F2} ms, max {times[^1]:F1} ms");
+    }
+
+    private static async Task TimeOnceAsync<T>(IServiceProvider root, string name, Func<IServiceProvider, Task<T>> work)
+    {
+        var process = Process.GetCurrentProcess();
+        var times = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var scope = root.CreateAsyncScope();
+            var clock = Stopwatch.StartNew();
+            await work(scope.ServiceProvider);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        process.Refresh();
+        Console.WriteLine($"  {name}: {string.Join(" / ", times.Select(t => $"{t:F0}"))} ms (3 runs), peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB");
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Saves the plans of the scale bench's queries: EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, EXPLAIN QUERY PLAN on SQLite.
+set -euo pipefail
+provider=$1; data=$2; connection=${3:-}
+out=$(cd "$(dirname "$0")" && pwd)/plans
+mkdir -p "$out"
+queries=(
+  "lookup-by-number|SELECT * FROM \"Certificates\" WHERE \"Number\" = (SELECT \"Number\" FROM \"Certificates\" WHERE \"StatusListIndex\" = 4242 LIMIT 1) LIMIT 1"
+  "credential-of-version|SELECT * FROM \"IssuedCredentials\" WHERE \"CertificateId\" = (SELECT \"Id\" FROM \"Certificates\" WHERE \"StatusListIndex\" = 4242 LIMIT 1) AND \"Version\" = 1 LIMIT 1"
+  "holder-certificates|SELECT * FROM \"Certificates\" WHERE \"HolderId\" = 'dev1-0000007' ORDER BY \"Number\" LIMIT 50"
+  "by-scheme-and-state|SELECT \"SchemeId\", \"State\", count(*) FROM \"Certificates\" GROUP BY \"SchemeId\", \"State\""
+  "by-body-and-state|SELECT \"BodyId\", \"State\", count(*) FROM \"Certificates\" GROUP BY \"BodyId\", \"State\""
+  "issued-per-month|SELECT \"IssuedOn\", count(*) FROM \"Certificates\" WHERE \"IssuedOn\" >= '2025-01-01' GROUP BY \"IssuedOn\""
+  "worklist-page|SELECT * FROM \"Certificates\" WHERE \"State\" IN ('Active','Suspended') AND \"ValidUntil\" >= '2026-11-28' AND \"Id\" > '00000000-0000-0000-0000-000000000000' ORDER BY \"Id\" LIMIT 2000"
+  "status-list-of-body|SELECT \"StatusListIndex\", \"State\" FROM \"Certificates\" WHERE \"BodyId\" = 'cqc'"
+)
+for entry in "${queries[@]}"; do
+  name=${entry%%|*}; sql=${entry#*|}
+  if [ "$provider" = postgres ]; then
+    psql "$(echo "$connection" | sed 's/Host=/host=/;s/;Port=/ port=/;s/;Username=/ user=/;s/;Database=/ dbname=/')" -c "EXPLAIN (ANALYZE, BUFFERS) $sql" > "$out/postgres-$name.txt"
+  else
+    sqlite3 "$data/certa.db" "EXPLAIN QUERY PLAN $sql" > "$out/sqlite-$name.txt"
+  fi
+done
+echo "plans in $out"
