@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 
 namespace Certa.Bench;
 
 /// <summary>One request of a class of the mix, and whether its answer is one the class expects.</summary>
-internal sealed class MixTarget(HttpClient client, MixWorld world)
+internal sealed partial class MixTarget(HttpClient client, HttpClient bodyPerson, HttpClient applicant, MixWorld world)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -19,7 +19,8 @@ internal sealed class MixTarget(HttpClient client, MixWorld world)
         };
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            var sender = kind switch { MixClass.PortalRead => bodyPerson, MixClass.Write => applicant, _ => client };
+            using var response = await sender.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             var status = (int)response.StatusCode;
             return new MixOutcome(status, Expected(kind, status));
         }
@@ -63,12 +64,12 @@ internal sealed class MixTarget(HttpClient client, MixWorld world)
             2 => $"/api/v1/bodies/{MixWorld.Body}/follow-ups",
             _ => "/api/v1/statistics/certificates-by-state",
         };
-        return Authorised(new HttpRequestMessage(HttpMethod.Get, path), world.BodyKey);
+        return new HttpRequestMessage(HttpMethod.Get, path);
     }
 
     private HttpRequestMessage Draft()
     {
-        var request = Authorised(new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications"), world.ApplicantKey);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications");
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         request.Content = JsonContent.Create(new
         {
@@ -82,11 +83,25 @@ internal sealed class MixTarget(HttpClient client, MixWorld world)
         return request;
     }
 
-    private static HttpRequestMessage Authorised(HttpRequestMessage request, string key)
+    /// <summary>Signs <paramref name="person"/> in through the sign-in form, as a browser does; the client keeps the cookie.</summary>
+    public static async Task SignInAsync(HttpClient client, MixPerson person)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return request;
+        var form = await client.GetStringAsync("/account/login");
+        var token = TokenField().Match(form) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No anti-forgery token on /account/login.");
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = person.Email,
+            ["Password"] = person.Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {person.Email} answered {(int)response.StatusCode}, not a redirect.");
+        }
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 }
 
 /// <summary>An answer's status (0 when none came: <see cref="Failure"/> says why) and whether the class expects it.</summary>

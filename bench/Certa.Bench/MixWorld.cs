@@ -1,5 +1,6 @@
 using Certa.Domain.Access;
-using Certa.Domain.Organisations;
+using Certa.Infrastructure.Demo;
+using Certa.Infrastructure.Identity;
 using Certa.Infrastructure.Organisations;
 using Certa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Certa.Bench;
 
-/// <summary>What the requests are made of: certificate numbers from the database and two API keys issued for the run.</summary>
-internal sealed record MixWorld(IReadOnlyList<string> Numbers, string BodyKey, string ApplicantKey, IReadOnlyList<Guid> Applications)
+/// <summary>
+/// What the requests are made of: certificate numbers from the database, and two people added for the run (a body admin
+/// of CQC for the portal reads, an applicant user of the demo laptop maker for the drafts). People, not API keys: keys
+/// only read, and what a portal does is a person's session — which, behind the proxy, also proves the instances share it.
+/// </summary>
+internal sealed record MixWorld(IReadOnlyList<string> Numbers, MixPerson BodyPerson, MixPerson Applicant, IReadOnlyList<Guid> Applications)
 {
     public const string Body = "cqc";
-    public const string Applicant = "demo-laptop-maker";
+    public const string ApplicantOrganisation = "demo-laptop-maker";
 
     public static async Task<MixWorld> PrepareAsync(MixOptions options)
     {
@@ -21,35 +26,40 @@ internal sealed record MixWorld(IReadOnlyList<string> Numbers, string BodyKey, s
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddDataProtection();
         services.AddCertaDatabase(new DatabaseOptions { Provider = options.Provider, ConnectionString = options.ConnectionString });
+        services.AddCertaIdentity();
         await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
         var ct = CancellationToken.None;
-        var numbers = await db.Certificates.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Number).Take(20_000).ToListAsync(ct);
-        if (numbers.Count == 0)
+        IReadOnlyList<string> numbers;
+        IReadOnlyList<Guid> applications;
+        await using (var scope = provider.CreateAsyncScope())
         {
-            throw new InvalidOperationException("The database holds no certificates: seed it first (certa serve --demo, or certa dev generate).");
+            var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
+            numbers = await db.Certificates.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Number).Take(20_000).ToListAsync(ct);
+            if (numbers.Count == 0)
+            {
+                throw new InvalidOperationException("The database holds no certificates: seed it first (certa serve --demo, or certa dev generate).");
+            }
+
+            applications = await db.Applications.AsNoTracking().Where(a => a.BodyId == Body).OrderBy(a => a.Id).Select(a => a.Id).Take(200).ToListAsync(ct);
         }
 
-        var applications = await db.Applications.AsNoTracking().Where(a => a.BodyId == Body).OrderBy(a => a.Id).Select(a => a.Id).Take(200).ToListAsync(ct);
-        var bodyKey = await IssueAsync(provider, Body, [Permission.ApplicationsRead, Permission.InspectionsRead, Permission.StatisticsRead], ct);
-        var applicantKey = await IssueAsync(provider, Applicant, [Permission.ApplicationsDraft, Permission.ApplicationsRead], ct);
-        return new MixWorld(numbers, bodyKey, applicantKey, applications);
+        return new MixWorld(numbers, await AddAsync(provider, Body, Role.BodyAdmin, ct), await AddAsync(provider, ApplicantOrganisation, Role.ApplicantUser, ct),
+            applications);
     }
 
-    // A scope (a DbContext) per key, as a web request has: the audit trail chains onto the last event this context
-    // tracks, and the running instances write events in between.
-    private static async Task<string> IssueAsync(IServiceProvider services, string organisation, Permission[] wanted, CancellationToken ct)
+    // A scope (a DbContext) per command, as a web request has.
+    private static async Task<MixPerson> AddAsync(IServiceProvider services, string organisation, Role role, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
-        var keys = new ApiKeyCommands(db, TimeProvider.System);
-        var kind = await db.Organisations.Where(o => o.Id == organisation).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException($"There is no organisation '{organisation}': seed the demo world first (certa serve --demo).");
-        var scopes = wanted.Intersect(AccessRules.ScopesFor(kind)).ToList();
-        var (_, plaintext) = await keys.IssueAsync(CommandContext.CommandLine(), organisation, $"mix load {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}",
-            scopes, DateTimeOffset.UtcNow.AddDays(1), ct);
-        return plaintext;
+        var email = $"mix-{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@{organisation}.example";
+        var password = DemoWorld.NewPassword();
+        await scope.ServiceProvider.GetRequiredService<PeopleCommands>().AddAsync(CommandContext.CommandLine(), organisation, $"Mix load {role}", email,
+            [role], password, ct);
+        return new MixPerson(email, password);
     }
 }
+
+/// <summary>A person added for the run, with the password to sign in with.</summary>
+internal sealed record MixPerson(string Email, string Password);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The mixed load of issue 10 (90 % public verification, 9 % portal reads with an API key, 1 % drafts with an
-# Idempotency-Key; bench/Certa.Bench/MixLoad.cs) on one Certa instance, then on two behind the reverse proxy
+# The mixed load of issue 10 (90 % public verification, 9 % portal reads by a signed-in body admin, 1 % drafts by a
+# signed-in applicant with an Idempotency-Key; bench/Certa.Bench/MixLoad.cs) on one Certa instance, then on two behind the reverse proxy
 # (src/Certa.Proxy), then on two again with one killed (kill -9) halfway. A throwaway PostgreSQL, Release builds,
 # everything on 127.0.0.1 (ports 5130-5132), bounded in time, everything stopped at the end.
 # Usage: [CERTA_NO_BUILD=1] bench/load/cluster.sh [seconds per run, 30] [workers, 16] [generated certificates, 20000; 0 = demo ones only]
@@ -95,5 +95,5 @@ sleep 8
 echo
 echo "Proxy log (health changes):"
 echo '```'
-grep -E "refused|health|Health" "$dir/proxy.log" | head -n 20 || true
+grep -iE "refused|out of rotation|unhealthy|healthy" "$dir/proxy.log" | grep -viE "probe.*(succeeded|200)" | head -n 40 || true
 echo '```'

@@ -55,12 +55,15 @@ public sealed class CertaTestApp : IAsyncDisposable
     public static async Task<CertaTestApp> StartAsync(DatabaseProvider provider, bool importData = true, bool demo = false,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        // A test with its own services (e.g. a clock) seeds with them; every other test gets a copy of one prepared database.
-        var (database, credentials) = services is null
-            ? await PreparedDatabases.CopyAsync(provider, importData, demo, d => PrepareAsync(d, importData, demo))
-            : (await TestDatabase.CreateAsync(provider), (IReadOnlyList<DemoCredential>)[]);
+        // A test with its own services (e.g. a clock) seeds with them, and one that names its own database prepares that one;
+        // every other test gets a copy of one prepared database.
+        var own = services is not null
+            || (settings?.Keys.Any(k => k.StartsWith("Certa:Database:", StringComparison.Ordinal) || k == "Certa:DataDirectory") ?? false);
+        var (database, credentials) = own
+            ? (await TestDatabase.CreateAsync(provider), (IReadOnlyList<DemoCredential>)[])
+            : await PreparedDatabases.CopyAsync(provider, importData, demo, d => PrepareAsync(d, importData, demo));
         var app = Build(database, settings, services);
-        if (services is not null)
+        if (own)
         {
             credentials = await PrepareAsync(app, importData, demo);
         }

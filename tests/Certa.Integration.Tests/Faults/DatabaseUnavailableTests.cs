@@ -40,9 +40,7 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         await database.DisposeAsync();
     }
 
-    // Skipped until fixed: under the test host the first request through the proxy answers 500 (before any cut; not yet
-    // understood), while the same scenario against `certa serve` through a TCP forwarder gives 200 → 503 → 200 (bench/RESULTS.md).
-    [Fact(Skip = "500 before the cut under the test host; behaviour verified by hand, see bench/RESULTS.md (Faults)")]
+    [Fact]
     public async Task WhenTheDatabaseGoesAway_TheApiAnswers503_ThePageSaysSo_ReadyIsUnhealthy_AndItRecoversWithoutRestart()
     {
         using (var before = await app.Client.GetAsync("/api/v1/schemes"))
