@@ -58,8 +58,8 @@ internal sealed class MixRecorder
     private static string Name(MixClass kind) => kind switch
     {
         MixClass.Verify => "public verification (90 %)",
-        MixClass.PortalRead => "portal reads, API key (9 %)",
-        MixClass.Write => "drafts with Idempotency-Key (1 %)",
+        MixClass.PortalRead => "portal reads, signed-in body admin (9 %)",
+        MixClass.Write => "drafts by a signed-in applicant, Idempotency-Key (1 %)",
     };
 
     private static string Row(string name, List<double> values, IReadOnlyDictionary<string, int> failed, TimeSpan elapsed)

@@ -1,4 +1,5 @@
 using Certa.Domain.Access;
+using Certa.Domain.Applications;
 using Certa.Infrastructure.Demo;
 using Certa.Infrastructure.Identity;
 using Certa.Infrastructure.Organisations;
@@ -42,7 +43,9 @@ internal sealed record MixWorld(IReadOnlyList<string> Numbers, MixPerson BodyPer
                 throw new InvalidOperationException("The database holds no certificates: seed it first (certa serve --demo, or certa dev generate).");
             }
 
-            applications = await db.Applications.AsNoTracking().Where(a => a.BodyId == Body).OrderBy(a => a.Id).Select(a => a.Id).Take(200).ToListAsync(ct);
+            // Not drafts: a draft is its applicant's alone until submitted (the body is answered 404), and every run adds some.
+            applications = await db.Applications.AsNoTracking().Where(a => a.BodyId == Body && a.State != ApplicationState.Draft)
+                .OrderBy(a => a.Id).Select(a => a.Id).Take(200).ToListAsync(ct);
         }
 
         return new MixWorld(numbers, await AddAsync(provider, Body, Role.BodyAdmin, ct), await AddAsync(provider, ApplicantOrganisation, Role.ApplicantUser, ct),
