@@ -44,10 +44,7 @@ internal sealed class LogTail(FrontierAppender start, LogKey key)
         }
 
         batch.LogNodes = appender.Added;
-        var root = MerkleTree.Root(appender, appender.Size);
-        var timestamp = now.ToUnixTimeMilliseconds();
-        batch.TreeHeads.Add(new LogTreeHead(appender.Size, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), root,
-            key.Sign(TreeHeadSignature.Encode(timestamp, appender.Size, root))));
+        batch.TreeHeads.Add(LogTreeHead.Sign(appender, key, now));
         // Only the frontier is needed to go on: memory stays the same however large the log grows.
         appender = new FrontierAppender(appender.Size,
             [.. FrontierAppender.Frontier(appender.Size).Select(n => new MerkleNode(n.Level, n.Index, appender.Node(n.Level, n.Index)))]);

@@ -49,10 +49,7 @@ public sealed class LogSequencer(CertaDbContext db, LogKey key, TimeProvider clo
         }
 
         await new LogRowWriter(db).WriteAsync(entries, appender.Added, ct);
-        var root = MerkleTree.Root(appender, appender.Size);
-        var timestamp = now.ToUnixTimeMilliseconds();
-        db.LogTreeHeads.Add(new LogTreeHead(appender.Size, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), root,
-            key.Sign(TreeHeadSignature.Encode(timestamp, appender.Size, root))));
+        db.LogTreeHeads.Add(LogTreeHead.Sign(appender, key, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();

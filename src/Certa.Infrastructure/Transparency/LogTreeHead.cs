@@ -16,6 +16,15 @@ public sealed class LogTreeHead
         Signature = signature;
     }
 
+    /// <summary>The head of the tree <paramref name="tree"/> has grown to, signed at <paramref name="now"/> (to the millisecond, as the signature encodes it).</summary>
+    public static LogTreeHead Sign(FrontierAppender tree, LogKey key, DateTimeOffset now)
+    {
+        var root = Merkle.MerkleTree.Root(tree, tree.Size);
+        var timestamp = now.ToUnixTimeMilliseconds();
+        return new LogTreeHead(tree.Size, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), root,
+            key.Sign(TreeHeadSignature.Encode(timestamp, tree.Size, root)));
+    }
+
     public long TreeSize { get; private set; }
 
     public DateTimeOffset Timestamp { get; private set; }
