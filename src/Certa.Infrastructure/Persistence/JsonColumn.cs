@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -11,7 +12,9 @@ namespace Certa.Infrastructure.Persistence;
 /// </summary>
 internal static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Chinese text as UTF-8 rather than \uXXXX escapes: a third of the bytes, and a certificate row holds several names
+    // and addresses in two languages. The column is data, never written into a page unencoded.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property)
         where T : class? => property.HasConversion(
