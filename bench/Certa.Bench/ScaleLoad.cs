@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Certa.Domain.Verification;
 using Certa.Infrastructure;
+using Certa.Infrastructure.Certificates.Search;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.Statistics;
 using Certa.Infrastructure.Supervision.FollowUps;
@@ -36,6 +37,7 @@ internal static class ScaleLoad
         await using var root = services.BuildServiceProvider();
 
         List<(string Number, string Holder)> sample;
+        var searches = new List<(string Model, string HolderName)>();
         await using (var scope = root.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
@@ -50,10 +52,13 @@ internal static class ScaleLoad
                 var body = bodies[random.Next(bodies.Count)];
                 var index = random.Next(body.Count);
                 var hit = await db.Certificates.AsNoTracking().Where(c => c.BodyId == body.Body && c.StatusListIndex == index)
-                    .Select(c => new { c.Number, c.HolderId }).FirstOrDefaultAsync();
+                    .Select(c => new { c.Number, c.HolderId, c.Product, c.HolderName }).FirstOrDefaultAsync();
                 if (hit is not null)
                 {
                     sample.Add((hit.Number, hit.HolderId));
+                    // What a customs officer types: the main model without its last character, and the holder's Chinese name
+                    // without its city (the first two characters), so that it is found inside the name.
+                    searches.Add((hit.Product.MainModel[..^1], (hit.HolderName.Zh ?? hit.HolderName.En)[2..]));
                 }
             }
         }
@@ -63,6 +68,12 @@ internal static class ScaleLoad
         await TimeEachAsync($"verify as of {pastDay:yyyy-MM-dd}", root, sample, (s, item) => s.GetRequiredService<CertificateVerifier>().VerifyAsync(new VerificationRequest(item.Number, pastDay), default));
         await TimeEachAsync("holder's certificates (first 50 by number)", root, sample.Take(Math.Min(2_000, lookups)).ToList(), (s, item) =>
             s.GetRequiredService<CertaDbContext>().Certificates.AsNoTracking().Where(c => c.HolderId == item.Holder).OrderBy(c => c.Number).Take(50).ToListAsync());
+
+        var searchSample = searches.Take(Math.Min(2_000, lookups)).ToList();
+        await TimeEachAsync("search by model (its beginning), first page", root, searchSample.Select(s => (s.Model, s.HolderName)).ToList(), (s, item) =>
+            s.GetRequiredService<CertificateSearch>().SearchAsync(new CertificateSearchQuery(null, item.Number), default));
+        await TimeEachAsync("search by holder (part of the Chinese name), first page", root, searchSample.Select(s => (s.Model, s.HolderName)).ToList(), (s, item) =>
+            s.GetRequiredService<CertificateSearch>().SearchAsync(new CertificateSearchQuery(item.Holder, null), default));
 
         await TimeOnceAsync(root, "statistics: certificates by scheme", s => s.GetRequiredService<StatisticsQueries>().CertificatesBySchemeAsync(null, default));
         await TimeOnceAsync(root, "statistics: certificates by body", s => s.GetRequiredService<StatisticsQueries>().CertificatesByBodyAsync(null, default));

@@ -12,6 +12,10 @@ queries=(
   "by-body-and-state|SELECT \"BodyId\", \"State\", count(*) FROM \"Certificates\" GROUP BY \"BodyId\", \"State\""
   "issued-per-month|SELECT \"IssuedOn\", count(*) FROM \"Certificates\" WHERE \"IssuedOn\" >= '2025-01-01' GROUP BY \"IssuedOn\""
   "worklist-page|SELECT * FROM \"Certificates\" WHERE \"State\" IN ('Active','Suspended') AND \"ValidUntil\" >= '2026-11-28' AND \"Id\" > '00000000-0000-0000-0000-000000000000' ORDER BY \"Id\" LIMIT 2000"
+  "search-model-keys|SELECT k.\"CertificateId\" FROM \"CertificateModels\" k WHERE k.\"Key\" >= 'DONG01-75' AND k.\"Key\" < 'DONG01-76' LIMIT 10001"
+  "search-by-model-ids|SELECT c.\"Number\", c.\"HolderName_En\", c.\"Product\" FROM \"Certificates\" c WHERE c.\"Id\" IN (SELECT k.\"CertificateId\" FROM \"CertificateModels\" k WHERE k.\"Key\" >= 'DONG01-75' AND k.\"Key\" < 'DONG01-76' LIMIT 100) ORDER BY c.\"Number\" LIMIT 21"
+  "search-holders-by-name|SELECT \"Id\", \"Name_En\", \"Name_Zh\" FROM \"Organisations\" WHERE \"Kind\" = 'Applicant' AND (lower(\"Name_En\") LIKE '%dongfang no.1 %' OR lower(\"Name_Zh\") LIKE '%东方第1电子%') ORDER BY \"Name_En\", \"Id\" LIMIT 50"
+  "search-by-holder|SELECT c.\"Number\", c.\"HolderName_En\", c.\"Product\" FROM \"Certificates\" c WHERE c.\"HolderId\" IN ('dev1-0000001', 'dev1-0000002') ORDER BY c.\"Number\" LIMIT 21"
   "status-list-of-body|SELECT \"StatusListIndex\", \"State\" FROM \"Certificates\" WHERE \"BodyId\" = 'cqc'"
 )
 for entry in "${queries[@]}"; do

@@ -35,6 +35,7 @@ public static class CommandServices
         services.AddScoped<Certificates.CertificateNumbers>();
         services.AddScoped<Certificates.DecisionCommands>();
         services.AddScoped<Certificates.CertificateQueries>();
+        services.AddScoped<Certificates.Search.CertificateSearch>();
         services.AddScoped<Certificates.CertificateCommands>();
         services.AddScoped<Certificates.StatusListIndexes>();
         services.AddScoped<Certificates.CertificateSigner>();

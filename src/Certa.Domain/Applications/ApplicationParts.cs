@@ -17,6 +17,9 @@ public sealed record SeriesModel(string Model, string Differences);
 /// <summary>What is to be certified: the product, its main model and series models, the trade mark.</summary>
 public sealed record ProductDetails(LocalizedText Name, string MainModel, IReadOnlyList<SeriesModel> SeriesModels, string? TradeMark)
 {
+    /// <summary>The main model, then the series models. A method, not a property, so that the stored JSON does not repeat them.</summary>
+    public IReadOnlyList<string> AllModels() => [MainModel, .. SeriesModels.Select(s => s.Model)];
+
     public static ProductDetails Of(LocalizedText name, string mainModel, IEnumerable<SeriesModel>? series, string? tradeMark)
     {
         if (string.IsNullOrWhiteSpace(name?.En))

@@ -85,7 +85,7 @@ public sealed class Certificate : Aggregate
 
     public IReadOnlyList<CertificateVersion> Versions => versions;
 
-    public IReadOnlyList<string> Models => [Product.MainModel, .. Product.SeriesModels.Select(s => s.Model)];
+    public IReadOnlyList<string> Models => Product.AllModels();
 
     public override string EntityType => "certificate";
 

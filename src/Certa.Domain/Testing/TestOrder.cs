@@ -307,7 +307,7 @@ public sealed class TestOrder : Aggregate
 
     private static IReadOnlyList<Sample> CheckedSamples(Application application, IEnumerable<Sample> samples)
     {
-        var models = application.Product.SeriesModels.Select(s => s.Model).Prepend(application.Product.MainModel).ToList();
+        var models = application.Product.AllModels().ToList();
         var list = samples.ToList();
         if (list.Count == 0)
         {

@@ -32,7 +32,7 @@ public static class CertificateReuseCheck
                 $"Certificate {trimmed} is not valid today (valid until {certificate.ValidUntil:yyyy-MM-dd}); only a valid certificate can be built on.", "reuseCertificate");
         }
 
-        var models = certificate.Product.SeriesModels.Select(s => s.Model).Prepend(certificate.Product.MainModel);
+        var models = certificate.Product.AllModels();
         if (!models.Contains(product.MainModel, StringComparer.OrdinalIgnoreCase))
         {
             throw DomainException.Invalid("reuse-other-product",

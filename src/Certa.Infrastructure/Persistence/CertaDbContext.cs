@@ -2,6 +2,7 @@ using Certa.Domain.Audit;
 using Certa.Domain.Common;
 using Certa.Domain.Organisations;
 using Certa.Domain.Registry;
+using Certa.Infrastructure.Certificates.Search;
 using Certa.Infrastructure.Identity;
 using Certa.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -63,6 +64,8 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 
     public DbSet<Certa.Domain.Certificates.Certificate> Certificates => Set<Certa.Domain.Certificates.Certificate>();
 
+    public DbSet<CertificateModelKey> CertificateModels => Set<CertificateModelKey>();
+
     public DbSet<Certa.Domain.Certificates.IssuedCredential> IssuedCredentials => Set<Certa.Domain.Certificates.IssuedCredential>();
 
     public DbSet<Certa.Domain.Signing.SigningKey> SigningKeys => Set<Certa.Domain.Signing.SigningKey>();
@@ -120,6 +123,7 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
         }
 
         credit?.Record(this, committed);
+        CertificateModelKeys.Sync(this);
         if (idempotency?.ReservationId is { } reservation)
         {
             // In the work's transaction: after a crash, a repeat of the request can tell work that committed from work that never did.
@@ -200,4 +204,12 @@ public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> 
 
 public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null,
     Idempotency.IdempotencyScope? idempotency = null)
-    : CertaDbContext(options, notifications, credit, idempotency);
+    : CertaDbContext(options, notifications, credit, idempotency)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Byte order, whatever the database's locale: a model's beginning is then one range of the key (SQLite's BINARY is the same).
+        builder.Entity<CertificateModelKey>().Property(x => x.Key).UseCollation("C");
+    }
+}

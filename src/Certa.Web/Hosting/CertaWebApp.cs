@@ -198,6 +198,7 @@ public static class CertaWebApp
         Declarations.DeclarationEndpoints.MapDeclarationApi(app);
         Gmark.GmarkEndpoints.MapGmarkApi(app);
         Verification.VerificationEndpoints.MapVerificationApi(app);
+        Verification.CertificateSearchEndpoints.MapCertificateSearchApi(app);
         Verification.StatusListEndpoints.MapStatusLists(app);
         Verification.TransparencyLogEndpoints.MapTransparencyLog(app);
         Verification.VerificationBundleEndpoints.MapVerificationBundle(app);

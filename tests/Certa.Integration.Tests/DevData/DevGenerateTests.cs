@@ -57,6 +57,16 @@ public abstract class DevGenerateTests(DatabaseProvider provider)
         var before = DateOnly.FromDateTime(withdrawn.StatusHistory[^1].At.UtcDateTime).AddDays(-1);
         (await VerifyAsync(app, withdrawn.Number, before))["valid"]!.GetValue<bool>().ShouldBe(withdrawn.IssuedOn <= before);
 
+        // The public search finds generated certificates by model and by holder, as it finds issued ones.
+        var sample = await db.Certificates.Where(c => c.State == CertificateState.Active).OrderBy(c => c.Number).FirstAsync();
+        (await db.CertificateModels.CountAsync()).ShouldBeGreaterThanOrEqualTo((int)report.Certificates);
+        var byModel = await SearchAsync(app, $"model={Uri.EscapeDataString(sample.Product.MainModel)}");
+        byModel["certificates"]!.AsArray().Select(c => c!["number"]!.GetValue<string>()).ShouldContain(sample.Number);
+        var holder = await db.Organisations.SingleAsync(o => o.Id == sample.HolderId);
+        var byHolder = await SearchAsync(app, $"holder={Uri.EscapeDataString(holder.Name.Zh!)}&limit=100");
+        byHolder["holders"]!.AsArray().Select(h => h!["id"]!.GetValue<string>()).ShouldContain(sample.HolderId);
+        byHolder["certificates"]!.AsArray().ShouldNotBeEmpty();
+
         var events = await db.AuditEvents.LongCountAsync();
         var (exit, output, error) = await CertaCli.RunAsync(app.Database, "dev", "generate", "--certificates", "10");
         exit.ShouldBe(3, output + error);
@@ -76,6 +86,14 @@ public abstract class DevGenerateTests(DatabaseProvider provider)
     private static async Task<JsonNode> VerifyAsync(CertaTestApp app, string number, DateOnly? at = null)
     {
         var response = await app.Client.GetAsync($"/api/v1/public/certificates/{Uri.EscapeDataString(number)}{(at is { } day ? $"?at={day:yyyy-MM-dd}" : string.Empty)}");
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonNode.Parse(body)!;
+    }
+
+    private static async Task<JsonNode> SearchAsync(CertaTestApp app, string query)
+    {
+        var response = await app.Client.GetAsync($"/api/v1/public/certificates?{query}");
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         return JsonNode.Parse(body)!;

@@ -117,7 +117,7 @@ public sealed partial class DetailModel
             [.. list.OrderBy(o => o.OrderedAt).Select(o => new TestOrderLine(o, names.GetValueOrDefault(o.LabId) ?? o.LabId))],
             [.. designated.Select(l => new LabChoice(l.Id, l.Name.In(language)))],
             standards,
-            [Application.Product.MainModel, .. Application.Product.SeriesModels.Select(s => s.Model)],
+            Application.Product.AllModels(),
             manages, orderable, manages && Application.State == ApplicationState.Testing, Me.May(Permission.SamplesDispatch, Application.ApplicantId), today);
     }
 }

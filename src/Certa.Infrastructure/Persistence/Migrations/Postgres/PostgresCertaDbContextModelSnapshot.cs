@@ -420,8 +420,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("HolderId");
-
                     b.HasIndex("IssuedOn");
 
                     b.HasIndex("Number")
@@ -433,6 +431,8 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("BodyId", "StatusListIndex")
                         .IsUnique();
+
+                    b.HasIndex("HolderId", "Number");
 
                     b.HasIndex("SchemeId", "State");
 
@@ -1873,6 +1873,21 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("LabId", "State");
 
                     b.ToTable("TestOrders", (string)null);
+                });
+
+            modelBuilder.Entity("Certa.Infrastructure.Certificates.Search.CertificateModelKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key", "CertificateId");
+
+                    b.ToTable("CertificateModels", (string)null);
                 });
 
             modelBuilder.Entity("Certa.Infrastructure.Cluster.RateLimitWindow", b =>

@@ -419,8 +419,6 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ApplicationId")
                         .IsUnique();
 
-                    b.HasIndex("HolderId");
-
                     b.HasIndex("IssuedOn");
 
                     b.HasIndex("Number")
@@ -432,6 +430,8 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BodyId", "StatusListIndex")
                         .IsUnique();
+
+                    b.HasIndex("HolderId", "Number");
 
                     b.HasIndex("SchemeId", "State");
 
@@ -1888,6 +1888,20 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LabId", "State");
 
                     b.ToTable("TestOrders", (string)null);
+                });
+
+            modelBuilder.Entity("Certa.Infrastructure.Certificates.Search.CertificateModelKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "CertificateId");
+
+                    b.ToTable("CertificateModels", (string)null);
                 });
 
             modelBuilder.Entity("Certa.Infrastructure.Cluster.RateLimitWindow", b =>
