@@ -1,6 +1,7 @@
 using Certa.Domain.Audit;
 using Certa.Domain.Certificates;
 using Certa.Domain.Organisations;
+using Certa.Domain.Supervision.Inspections;
 using Certa.Infrastructure.Certificates.Search;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.Transparency;
@@ -20,6 +21,7 @@ internal sealed class BatchWriter(CertaDbContext db)
     private readonly EntityRows organisations = EntityRows.Of<Organisation>(db);
     private readonly EntityRows certificates = EntityRows.Of<Certificate>(db);
     private readonly EntityRows models = EntityRows.Of<CertificateModelKey>(db);
+    private readonly EntityRows inspections = EntityRows.Of<Inspection>(db);
     private readonly EntityRows credentials = EntityRows.Of<IssuedCredential>(db);
     private readonly EntityRows events = EntityRows.Of<AuditEvent>(db);
     private readonly EntityRows entries = EntityRows.Of<LogEntry>(db);
@@ -41,6 +43,7 @@ internal sealed class BatchWriter(CertaDbContext db)
         await sink.WriteAsync(certificates, batch.Certificates, ct);
         await sink.WriteAsync(models, batch.Certificates.SelectMany(CertificateModelKeys.Of), ct);
         await sink.WriteAsync(credentials, batch.Credentials, ct);
+        await sink.WriteAsync(inspections, batch.Inspections, ct);
         await sink.WriteAsync(events, batch.AuditEvents, ct);
         await sink.WriteAsync(entries, batch.LogEntries, ct);
         await sink.WriteAsync(nodes, batch.LogNodes.Select(n => new LogNode(n.Level, n.Index, n.Hash)), ct);

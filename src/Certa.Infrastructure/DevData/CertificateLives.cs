@@ -2,6 +2,8 @@ using Certa.Domain.Access;
 using Certa.Domain.Applications;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
+using Certa.Domain.Supervision.FollowUps;
+using Certa.Domain.Supervision.Inspections;
 
 namespace Certa.Infrastructure.DevData;
 
@@ -13,13 +15,25 @@ internal sealed record CredentialToSign(Certificate Certificate, SyntheticBody B
 /// restored), a withdrawal, a cancellation or a renewal, and expiry when the validity ran out before today. Every step
 /// is a domain event with the certificate's state after it, as the real commands would have committed it.
 /// </summary>
-internal sealed class CertificateLives(SyntheticRegistryFile file, Numbering numbers, string schemeId, int validityYears, DateTimeOffset now, string correlationPrefix)
+internal sealed class CertificateLives(SyntheticRegistryFile file, Numbering numbers, string schemeId, int validityYears, FollowUpPolicy followUps, DateTimeOffset now,
+    string correlationPrefix)
 {
     private static readonly string Person = Actor.CommandLine(Environment.UserName).AuditName;
     private static readonly string System = Actor.System.AuditName;
 
-    /// <summary>Issues one certificate (and its renewal, if it is renewed); returns how many certificates that made.</summary>
-    public int Live(Random random, SyntheticBody body, SyntheticHolder holder, List<Certificate> certificates, List<PendingAudit> audit,
+    /// <summary>Issues one certificate (and its renewal, if it is renewed) into <paramref name="batch"/>; returns how many certificates that made.</summary>
+    public int Live(Random random, SyntheticBody body, SyntheticHolder holder, GeneratedBatch batch)
+    {
+        var made = Live(random, body, holder, batch.Certificates, batch.Pending, batch.ToSign);
+        foreach (var certificate in batch.Certificates.TakeLast(made))
+        {
+            FollowUp(random, certificate, body, batch.Inspections, batch.Pending);
+        }
+
+        return made;
+    }
+
+    private int Live(Random random, SyntheticBody body, SyntheticHolder holder, List<Certificate> certificates, List<PendingAudit> audit,
         List<CredentialToSign> credentials)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -73,6 +87,38 @@ internal sealed class CertificateLives(SyntheticRegistryFile file, Numbering num
         return made;
     }
 
+    /// <summary>
+    /// A certificate still supervised today had every follow-up due so far, passed: planned a few weeks ahead by its body and
+    /// done in the window before the due day, as the supervision round expects (a registry without them would have the first
+    /// round suspend most of it). Due days still ahead are left to do.
+    /// </summary>
+    private void FollowUp(Random random, Certificate certificate, SyntheticBody body, List<Inspection> inspections, List<PendingAudit> audit)
+    {
+        if (certificate.State is not (CertificateState.Active or CertificateState.Suspended))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var supervised = new SupervisedCertificate(certificate.Number, certificate.SchemeId, certificate.BodyId, certificate.IssuedOn, certificate.ValidUntil,
+            certificate.State, null, [], []);
+        foreach (var dueOn in FollowUpSchedule.For(followUps, supervised).Where(d => d <= today))
+        {
+            var performedOn = dueOn.AddDays(-random.Next(followUps.WindowDays + 1));
+            var plannedOn = performedOn.AddDays(-random.Next(0, 21));
+            var plannedAt = Earlier(At(plannedOn, 9), now);
+            var inspection = Inspection.PlanFollowUp(DevIds.Next(random, plannedAt), certificate, dueOn, plannedOn,
+                [body.Inspectors[random.Next(body.Inspectors.Count)]], plannedAt);
+            PendingAudit.Take(inspection, Person, Correlation(plannedAt), plannedAt, audit);
+            var recordedAt = Earlier(At(performedOn, 17), now);
+            inspection.RecordPassed(performedOn, file.Reasons.FollowUpPassed, recordedAt);
+            PendingAudit.Take(inspection, Person, Correlation(recordedAt), recordedAt, audit);
+            inspections.Add(inspection);
+        }
+    }
+
+    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+
     /// <summary>What Certa's daily expiry does (<c>CertificateCommands.ExpireDueAsync</c>): the day after the last valid day, by the system.</summary>
     private static void ExpireIfDue(Certificate certificate, DateOnly today, List<PendingAudit> audit)
     {
@@ -119,4 +165,6 @@ internal sealed class CertificateLives(SyntheticRegistryFile file, Numbering num
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

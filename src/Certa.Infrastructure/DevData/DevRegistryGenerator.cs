@@ -4,6 +4,8 @@ using Certa.Domain.Audit;
 using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Domain.Organisations;
+using Certa.Domain.Supervision.FollowUps;
+using Certa.Infrastructure.Audits;
 using Certa.Infrastructure.Certification;
 using Certa.Infrastructure.Organisations;
 using Certa.Infrastructure.Persistence;
@@ -19,8 +21,8 @@ namespace Certa.Infrastructure.DevData;
 /// transparency log — in batches of bounded size, each batch one transaction written with the provider's bulk path. The
 /// same seed gives the same registry (ids, numbers, holders, lives); keys are fresh secrets, so signatures differ.
 /// </summary>
-public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands organisations, BodyKeys keys, IssuerIdentity identity, LogKey logKey,
-    LogSequencer sequencer, CertificationData data, TimeProvider clock)
+public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands organisations, PeopleCommands people, AuditorCommands auditors, BodyKeys keys,
+    IssuerIdentity identity, LogKey logKey, LogSequencer sequencer, CertificationData data, FollowUpRules followUps, TimeProvider clock)
 {
     private const string SchemeId = "ccc";
 
@@ -39,7 +41,7 @@ public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands
         var who = new CommandContext(Actor.CommandLine(Environment.UserName), $"dev-generate-{options.Seed}-{now:yyyyMMddHHmmss}");
         var scheme = await db.Schemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SchemeId, ct)
             ?? throw DomainException.Conflict("scheme-missing", $"Scheme '{SchemeId}' is not in the database: run 'certa import' first.");
-        var bodies = await SyntheticBody.PrepareAsync(db, organisations, keys, identity, who, SchemeId, options.Bodies,
+        var bodies = await SyntheticBody.PrepareAsync(db, organisations, keys, identity, (people, auditors), who, SchemeId, options.Bodies,
             new DateTimeOffset(today.AddYears(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), today, ct);
         var seeds = bodies.ToDictionary(b => b.Id, b => keys.PrivateSeed(b.Key));
         try
@@ -49,7 +51,7 @@ public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands
             var append = options.Append;
             var numbering = new Numbering(await data.NumberPatternAsync(db, SchemeId, ct), bodies.Select(b => b.RegistryId),
                 prefix => append ? LastStored(prefix) : null);
-            var lives = new CertificateLives(file, numbering, SchemeId, Math.Min(scheme.ValidityYears ?? 5, 5), now, who.CorrelationId);
+            var lives = new CertificateLives(file, numbering, SchemeId, Math.Min(scheme.ValidityYears ?? 5, 5), followUps.For(SchemeId), now, who.CorrelationId);
             var signer = new CredentialBatch(identity, scheme.Name, scheme.Mark is { IsEmpty: false } mark ? mark : null, seeds);
             var writer = new BatchWriter(db);
             var random = new Random(options.Seed);
@@ -98,7 +100,7 @@ public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands
                     // CQC, the first body, issues about half; a few holders hold many certificates, most hold a few.
                     var body = bodies[random.NextDouble() < 0.5 ? 0 : random.Next(bodies.Count)];
                     var holder = holders[(int)(holders.Count * Math.Pow(random.NextDouble(), 2))];
-                    lives.Live(random, body, holder, batch.Certificates, batch.Pending, batch.ToSign);
+                    lives.Live(random, body, holder, batch);
                 }
 
                 signer.Sign(batch, random);

@@ -1,6 +1,7 @@
 using Certa.Domain.Audit;
 using Certa.Domain.Certificates;
 using Certa.Domain.Organisations;
+using Certa.Domain.Supervision.Inspections;
 using Certa.Infrastructure.Transparency;
 using Certa.Infrastructure.Transparency.Merkle;
 
@@ -14,6 +15,8 @@ internal sealed class GeneratedBatch
     public List<Certificate> Certificates { get; } = [];
 
     public List<CredentialToSign> ToSign { get; } = [];
+
+    public List<Inspection> Inspections { get; } = [];
 
     public List<IssuedCredential> Credentials { get; } = [];
 
@@ -30,5 +33,5 @@ internal sealed class GeneratedBatch
 
     public List<LogTreeHead> TreeHeads { get; } = [];
 
-    public long Rows => Organisations.Count + Certificates.Count + Credentials.Count + AuditEvents.Count + LogEntries.Count + LogNodes.Count + TreeHeads.Count;
+    public long Rows => Organisations.Count + Certificates.Count + Inspections.Count + Credentials.Count + AuditEvents.Count + LogEntries.Count + LogNodes.Count + TreeHeads.Count;
 }

@@ -3,6 +3,7 @@ using Certa.Domain.Common;
 using Certa.Domain.Organisations;
 using Certa.Domain.Registry;
 using Certa.Domain.Signing;
+using Certa.Infrastructure.Audits;
 using Certa.Infrastructure.Organisations;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.Signing;
@@ -18,7 +19,8 @@ internal sealed record BodyProduct(ProductType Type, IReadOnlyList<CertifiedStan
 /// so every generated signature falls in the key's service), the product types it is designated for, and its next places in
 /// its status lists.
 /// </summary>
-internal sealed class SyntheticBody(string id, string registryId, LocalizedText name, SigningKey key, string method, IReadOnlyList<BodyProduct> products)
+internal sealed class SyntheticBody(string id, string registryId, LocalizedText name, SigningKey key, string method, IReadOnlyList<BodyProduct> products,
+    IReadOnlyList<string> inspectors)
 {
     public string Id { get; } = id;
 
@@ -32,6 +34,9 @@ internal sealed class SyntheticBody(string id, string registryId, LocalizedText 
 
     public IReadOnlyList<BodyProduct> Products { get; } = products;
 
+    /// <summary>The person ids of the auditors who do its follow-ups.</summary>
+    public IReadOnlyList<string> Inspectors { get; } = inspectors;
+
     public int NextStatusIndex { get; set; }
 
     public int NextMessageIndex { get; set; }
@@ -41,7 +46,7 @@ internal sealed class SyntheticBody(string id, string registryId, LocalizedText 
     /// organisations with an active key; missing organisations and keys are made through Certa's own commands.
     /// </summary>
     public static async Task<IReadOnlyList<SyntheticBody>> PrepareAsync(CertaDbContext db, OrganisationCommands organisations, BodyKeys keys,
-        IssuerIdentity identity, CommandContext who, string schemeId, int? count, DateTimeOffset keysFrom, DateOnly today, CancellationToken ct)
+        IssuerIdentity identity, (PeopleCommands People, AuditorCommands Auditors) staff, CommandContext who, string schemeId, int? count, DateTimeOffset keysFrom, DateOnly today, CancellationToken ct)
     {
         var products = (await db.ProductTypes.AsNoTracking().Where(p => p.SchemeId == schemeId && p.Code != null).ToListAsync(ct))
             .Where(p => !p.IsSelfDeclared).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
@@ -64,8 +69,9 @@ internal sealed class SyntheticBody(string id, string registryId, LocalizedText 
                 ?? await organisations.CreateAsync(who, new NewOrganisation(body.Id, OrganisationKind.CertificationBody, body.Name, body.Id, body.Country), ct);
             var key = await keys.ActiveKeyAsync(organisation.Id, keysFrom, ct);
             await db.CommitAsync(who, keysFrom > DateTimeOffset.UtcNow ? keysFrom : DateTimeOffset.UtcNow, ct);
+            var inspectors = await SyntheticInspectors.EnsureAsync(db, staff.People, staff.Auditors, who, organisation, designated.Select(p => p.Type.Id), today, ct);
             var next = new SyntheticBody(organisation.Id, body.Id, organisation.Name, key, identity.VerificationMethod(organisation.Id, key.KeyId),
-                [.. designated.Select(p => p with { From = Later(p.From, key.CreatedAt) })])
+                [.. designated.Select(p => p with { From = Later(p.From, key.CreatedAt) })], inspectors)
             {
                 NextStatusIndex = (await db.Certificates.AsNoTracking().Where(c => c.BodyId == organisation.Id).MaxAsync(c => (int?)c.StatusListIndex, ct) ?? -1) + 1,
                 NextMessageIndex = (await db.IssuedCredentials.AsNoTracking().Where(c => c.BodyId == organisation.Id).MaxAsync(c => (int?)c.MessageListIndex, ct) ?? -1) + 1,

@@ -86,4 +86,7 @@ public sealed class Reasons
     public string Cancelled { get; set; } = string.Empty;
 
     public string Restored { get; set; } = string.Empty;
+
+    /// <summary>The summary of a passed follow-up inspection.</summary>
+    public string FollowUpPassed { get; set; } = string.Empty;
 }
