@@ -44,8 +44,7 @@ public sealed class SearchModel(CertificateSearch search) : PageModel
     }
 
     public string NextHref(string next) =>
-        $"/verify/search?holder={Uri.EscapeDataString(Holder ?? string.Empty)}&model={Uri.EscapeDataString(Model ?? string.Empty)}"
-        + $"&after={Uri.EscapeDataString(next)}&from={Math.Max(1, From) + (Results?.Hits.Count ?? 0)}";
+        $"{FirstHref()}&after={Uri.EscapeDataString(next)}&from={Math.Max(1, From) + (Results?.Hits.Count ?? 0)}";
 
     public string FirstHref() =>
         $"/verify/search?holder={Uri.EscapeDataString(Holder ?? string.Empty)}&model={Uri.EscapeDataString(Model ?? string.Empty)}";
