@@ -22,6 +22,7 @@ internal sealed class BatchWriter(CertaDbContext db)
     private readonly EntityRows certificates = EntityRows.Of<Certificate>(db);
     private readonly EntityRows models = EntityRows.Of<CertificateModelKey>(db);
     private readonly EntityRows inspections = EntityRows.Of<Inspection>(db);
+    private readonly EntityRows watches = EntityRows.Of<Supervision.Watches.CertificateWatch>(db);
     private readonly EntityRows credentials = EntityRows.Of<IssuedCredential>(db);
     private readonly EntityRows events = EntityRows.Of<AuditEvent>(db);
     private readonly EntityRows entries = EntityRows.Of<LogEntry>(db);
@@ -44,6 +45,7 @@ internal sealed class BatchWriter(CertaDbContext db)
         await sink.WriteAsync(models, batch.Certificates.SelectMany(CertificateModelKeys.Of), ct);
         await sink.WriteAsync(credentials, batch.Credentials, ct);
         await sink.WriteAsync(inspections, batch.Inspections, ct);
+        await sink.WriteAsync(watches, batch.Watches, ct);
         await sink.WriteAsync(events, batch.AuditEvents, ct);
         await sink.WriteAsync(entries, batch.LogEntries, ct);
         await sink.WriteAsync(nodes, batch.LogNodes.Select(n => new LogNode(n.Level, n.Index, n.Hash)), ct);

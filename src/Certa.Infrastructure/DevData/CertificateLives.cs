@@ -4,6 +4,8 @@ using Certa.Domain.Certificates;
 using Certa.Domain.Common;
 using Certa.Domain.Supervision.FollowUps;
 using Certa.Domain.Supervision.Inspections;
+using Certa.Infrastructure.Supervision.FollowUps;
+using Certa.Infrastructure.Supervision.Watches;
 
 namespace Certa.Infrastructure.DevData;
 
@@ -27,7 +29,12 @@ internal sealed class CertificateLives(SyntheticRegistryFile file, Numbering num
         var made = Live(random, body, holder, batch.Certificates, batch.Pending, batch.ToSign);
         foreach (var certificate in batch.Certificates.TakeLast(made))
         {
-            FollowUp(random, certificate, body, batch.Inspections, batch.Pending);
+            var inspections = FollowUp(random, certificate, body, batch.Pending);
+            batch.Inspections.AddRange(inspections);
+            if (CertificateWatch.Of(followUps, SupervisedCertificates.Of(certificate, inspections), certificate.Id) is { } watch)
+            {
+                batch.Watches.Add(watch);
+            }
         }
 
         return made;
@@ -92,11 +99,12 @@ internal sealed class CertificateLives(SyntheticRegistryFile file, Numbering num
     /// done in the window before the due day, as the supervision round expects (a registry without them would have the first
     /// round suspend most of it). Due days still ahead are left to do.
     /// </summary>
-    private void FollowUp(Random random, Certificate certificate, SyntheticBody body, List<Inspection> inspections, List<PendingAudit> audit)
+    private List<Inspection> FollowUp(Random random, Certificate certificate, SyntheticBody body, List<PendingAudit> audit)
     {
+        var inspections = new List<Inspection>();
         if (certificate.State is not (CertificateState.Active or CertificateState.Suspended))
         {
-            return;
+            return inspections;
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -115,6 +123,8 @@ internal sealed class CertificateLives(SyntheticRegistryFile file, Numbering num
             PendingAudit.Take(inspection, Person, Correlation(recordedAt), recordedAt, audit);
             inspections.Add(inspection);
         }
+
+        return inspections;
     }
 
     private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);

@@ -22,7 +22,7 @@ namespace Certa.Infrastructure.DevData;
 /// same seed gives the same registry (ids, numbers, holders, lives); keys are fresh secrets, so signatures differ.
 /// </summary>
 public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands organisations, PeopleCommands people, AuditorCommands auditors, BodyKeys keys,
-    IssuerIdentity identity, LogKey logKey, LogSequencer sequencer, CertificationData data, FollowUpRules followUps, TimeProvider clock)
+    IssuerIdentity identity, LogKey logKey, LogSequencer sequencer, CertificationData data, FollowUpRules followUps, Supervision.Watches.CertificateWatchRebuild watches, TimeProvider clock)
 {
     private const string SchemeId = "ccc";
 
@@ -34,6 +34,8 @@ public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands
         }
 
         await RefuseNonEmptyAsync(options, ct);
+        // Current before the first batch: each generated certificate brings its own watch, made under these rules.
+        await watches.EnsureCurrentAsync(ct);
         var file = SyntheticRegistryFile.Read(dataDirectory);
         var clockWatch = Stopwatch.StartNew();
         var now = clock.GetUtcNow();

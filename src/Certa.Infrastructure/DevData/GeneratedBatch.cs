@@ -18,6 +18,9 @@ internal sealed class GeneratedBatch
 
     public List<Inspection> Inspections { get; } = [];
 
+    /// <summary>The supervision watch of each live certificate, made from its follow-ups as the commit would.</summary>
+    public List<Supervision.Watches.CertificateWatch> Watches { get; } = [];
+
     public List<IssuedCredential> Credentials { get; } = [];
 
     public List<PendingAudit> Pending { get; } = [];
@@ -33,5 +36,5 @@ internal sealed class GeneratedBatch
 
     public List<LogTreeHead> TreeHeads { get; } = [];
 
-    public long Rows => Organisations.Count + Certificates.Count + Inspections.Count + Credentials.Count + AuditEvents.Count + LogEntries.Count + LogNodes.Count + TreeHeads.Count;
+    public long Rows => Organisations.Count + Certificates.Count + Inspections.Count + Watches.Count + Credentials.Count + AuditEvents.Count + LogEntries.Count + LogNodes.Count + TreeHeads.Count;
 }

@@ -17,7 +17,7 @@ namespace Certa.Infrastructure.Persistence;
 /// trail in the same transaction; a plain <c>SaveChanges</c> refuses them.
 /// </summary>
 public abstract class CertaDbContext(DbContextOptions options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null,
-    Idempotency.IdempotencyScope? idempotency = null)
+    Idempotency.IdempotencyScope? idempotency = null, Supervision.Watches.CertificateWatchKeeper? watches = null)
     : IdentityUserContext<CertaUser, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private bool committing;
@@ -65,6 +65,10 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
     public DbSet<Certa.Domain.Certificates.Certificate> Certificates => Set<Certa.Domain.Certificates.Certificate>();
 
     public DbSet<CertificateModelKey> CertificateModels => Set<CertificateModelKey>();
+
+    public DbSet<Supervision.Watches.CertificateWatch> CertificateWatches => Set<Supervision.Watches.CertificateWatch>();
+
+    public DbSet<Supervision.Watches.CertificateWatchRules> CertificateWatchRules => Set<Supervision.Watches.CertificateWatchRules>();
 
     public DbSet<Certa.Domain.Certificates.IssuedCredential> IssuedCredentials => Set<Certa.Domain.Certificates.IssuedCredential>();
 
@@ -124,6 +128,7 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 
         credit?.Record(this, committed);
         CertificateModelKeys.Sync(this);
+        var watched = watches is null ? [] : Supervision.Watches.CertificateWatchKeeper.Touched(this);
         if (idempotency?.ReservationId is { } reservation)
         {
             // In the work's transaction: after a crash, a repeat of the request can tell work that committed from work that never did.
@@ -135,6 +140,10 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
         try
         {
             await SaveChangesAsync(ct);
+            if (watches is not null)
+            {
+                await watches.KeepAsync(this, watched, SaveChangesAsync, ct);
+            }
         }
         finally
         {
@@ -188,8 +197,8 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
 }
 
 public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null,
-    Idempotency.IdempotencyScope? idempotency = null)
-    : CertaDbContext(options, notifications, credit, idempotency)
+    Idempotency.IdempotencyScope? idempotency = null, Supervision.Watches.CertificateWatchKeeper? watches = null)
+    : CertaDbContext(options, notifications, credit, idempotency, watches)
 {
     /// <summary>
     /// SQLite has no time type and EF cannot compare DateTimeOffset text there; written as fixed-width
@@ -203,8 +212,8 @@ public sealed class SqliteCertaDbContext(DbContextOptions<SqliteCertaDbContext> 
 }
 
 public sealed class PostgresCertaDbContext(DbContextOptions<PostgresCertaDbContext> options, INotificationPlanner? notifications = null, ICreditRecorder? credit = null,
-    Idempotency.IdempotencyScope? idempotency = null)
-    : CertaDbContext(options, notifications, credit, idempotency)
+    Idempotency.IdempotencyScope? idempotency = null, Supervision.Watches.CertificateWatchKeeper? watches = null)
+    : CertaDbContext(options, notifications, credit, idempotency, watches)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

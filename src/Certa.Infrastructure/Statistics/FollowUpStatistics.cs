@@ -1,26 +1,38 @@
-using Certa.Infrastructure.Supervision.FollowUps;
+using Certa.Infrastructure.Persistence;
+using Certa.Infrastructure.Supervision.Watches;
+using Microsoft.EntityFrameworkCore;
 
 namespace Certa.Infrastructure.Statistics;
 
 /// <summary>
-/// Follow-ups per body from the follow-up worklist (<see cref="FollowUpQueries"/>): how many are due now and how many are
-/// overdue. The worklist is the one rule of what is due; counting it again in SQL would be a second rule to keep in step.
+/// Certificates per body with a follow-up due now (in the window before its due day) and with one overdue, counted in SQL
+/// from the stored watches (<see cref="CertificateWatch"/>): the watch's next due day is the worklist's own rule, made by the
+/// domain, so the counts agree with the worklist without reading every certificate listed on it. A certificate two
+/// follow-ups behind counts once, as overdue.
 /// </summary>
-public sealed class FollowUpStatistics(FollowUpQueries followUps, TimeProvider clock)
+public sealed class FollowUpStatistics(CertaDbContext db, CertificateWatchRebuild watches, TimeProvider clock)
 {
     public async Task<StatisticsTable> FollowUpsByBodyAsync(string? bodyId, CancellationToken ct)
     {
-        var worklist = await followUps.WorklistAsync(bodyId, clock.GetUtcNow(), ct);
-        var due = worklist.Due.CountBy(p => p.BodyId).ToDictionary(StringComparer.Ordinal);
-        var overdue = worklist.Overdue.CountBy(p => p.BodyId).ToDictionary(StringComparer.Ordinal);
-        var bodies = due.Keys.Union(overdue.Keys, StringComparer.Ordinal);
+        await watches.EnsureCurrentAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var pending = db.CertificateWatches.AsNoTracking().Where(w => w.NextDueOn != null && w.ListedFrom <= today && w.ValidUntil >= today);
         if (bodyId is not null)
         {
-            bodies = bodies.Append(bodyId).Distinct(StringComparer.Ordinal);
+            pending = pending.Where(w => w.BodyId == bodyId);
+        }
+
+        var counts = await pending.GroupBy(w => w.BodyId)
+            .Select(g => new { Body = g.Key, Due = g.Count(w => w.NextDueOn >= today), Overdue = g.Count(w => w.NextDueOn < today) })
+            .ToListAsync(ct);
+        var rows = counts.ToDictionary(c => c.Body, c => (c.Due, c.Overdue), StringComparer.Ordinal);
+        if (bodyId is not null)
+        {
+            rows.TryAdd(bodyId, (0, 0));
         }
 
         return new StatisticsTable("body", ["due", "overdue"],
-            [.. bodies.Select(b => new StatisticsRow(b, [due.GetValueOrDefault(b), overdue.GetValueOrDefault(b)]))
+            [.. rows.Select(r => new StatisticsRow(r.Key, [r.Value.Due, r.Value.Overdue]))
                 .OrderByDescending(r => r.Values[1]).ThenBy(r => r.Key, StringComparer.Ordinal)]);
     }
 }

@@ -28,6 +28,13 @@ public sealed class FollowUpRules
 
     public IReadOnlyCollection<FollowUpPolicy> All => bySchemes.Values;
 
+    /// <summary>
+    /// The numbers a <see cref="SupervisionWatch"/> is made from (each scheme's intervals, window and grace), as text: stored
+    /// watches made under other numbers are made again.
+    /// </summary>
+    public string WatchFingerprint => string.Join(";", bySchemes.Values.OrderBy(p => p.SchemeId, StringComparer.Ordinal).Select(p =>
+        $"{p.SchemeId}:{p.IntervalMonths}:{string.Join(",", p.ClassIntervals.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"))}:{p.WindowDays}:{p.GraceDays}"));
+
     /// <summary>The scheme's own policy, or the default.</summary>
     public FollowUpPolicy For(string schemeId) => bySchemes.GetValueOrDefault(schemeId) ?? Default;
 }

@@ -95,3 +95,29 @@ internal sealed class DeclaredRelationConfiguration : IEntityTypeConfiguration<D
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CertificateWatchConfiguration : IEntityTypeConfiguration<Certa.Infrastructure.Supervision.Watches.CertificateWatch>
+{
+    public void Configure(EntityTypeBuilder<Certa.Infrastructure.Supervision.Watches.CertificateWatch> b)
+    {
+        // A projection written with its certificate; no foreign key, as for the model keys (the bulk load of a registry).
+        b.ToTable("CertificateWatches");
+        b.HasKey(x => x.CertificateId);
+        b.Property(x => x.BodyId).HasMaxLength(63);
+        // The worklist of every body, then of one body; the daily round.
+        b.HasIndex(x => x.ListedFrom);
+        b.HasIndex(x => new { x.BodyId, x.ListedFrom });
+        b.HasIndex(x => x.ActsFrom);
+    }
+}
+
+internal sealed class CertificateWatchRulesConfiguration : IEntityTypeConfiguration<Certa.Infrastructure.Supervision.Watches.CertificateWatchRules>
+{
+    public void Configure(EntityTypeBuilder<Certa.Infrastructure.Supervision.Watches.CertificateWatchRules> b)
+    {
+        b.ToTable("CertificateWatchRules");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Fingerprint).HasMaxLength(2000);
+    }
+}

@@ -1,14 +1,17 @@
-using Certa.Domain.Certificates;
 using Certa.Domain.Supervision.FollowUps;
 using Certa.Infrastructure.Persistence;
+using Certa.Infrastructure.Supervision.Watches;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certa.Infrastructure.Supervision.FollowUps;
 
-/// <summary>The follow-ups bodies have to do: due (in the window before their due day) and overdue.</summary>
-public sealed class FollowUpQueries(CertaDbContext db, SupervisedCertificates supervised, FollowUpRules rules)
+/// <summary>
+/// The follow-ups bodies have to do: due (in the window before their due day) and overdue. Only the certificates whose
+/// stored watch lists them by the day are read (<see cref="CertificateWatch.ListedFrom"/>), not the whole registry.
+/// </summary>
+public sealed class FollowUpQueries(CertaDbContext db, SupervisedCertificates supervised, FollowUpRules rules, CertificateWatchRebuild watches)
 {
-    /// <summary>Live certificates read a batch at a time: a national registry has millions, and only their pending follow-ups are kept.</summary>
+    /// <summary>Certificates read a batch at a time: a national registry has hundreds of thousands due in a window.</summary>
     public const int BatchSize = 2_000;
 
     /// <summary>
@@ -17,29 +20,30 @@ public sealed class FollowUpQueries(CertaDbContext db, SupervisedCertificates su
     /// </summary>
     public async Task<FollowUpWorklist> WorklistAsync(string? bodyId, DateTimeOffset now, CancellationToken ct)
     {
+        await watches.EnsureCurrentAsync(ct);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var query = db.Certificates.AsNoTracking()
-            .Where(c => (c.State == CertificateState.Active || c.State == CertificateState.Suspended) && c.ValidUntil >= today);
+        var listed = db.CertificateWatches.AsNoTracking().Where(w => w.ListedFrom <= today && w.ValidUntil >= today);
         if (bodyId is not null)
         {
-            query = query.Where(c => c.BodyId == bodyId);
+            listed = listed.Where(w => w.BodyId == bodyId);
         }
 
         var parts = new List<FollowUpWorklist>();
         Guid? after = null;
         while (true)
         {
-            // Keyset pages by id: each page is an index range, however deep into the table it is.
-            var page = after is { } last ? query.Where(c => c.Id.CompareTo(last) > 0) : query;
-            var batch = await page.OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
-            if (batch.Count == 0)
+            // Keyset pages by certificate: each page is an index range, however deep into the table it is.
+            var page = after is { } last ? listed.Where(w => w.CertificateId.CompareTo(last) > 0) : listed;
+            var ids = await page.OrderBy(w => w.CertificateId).Select(w => w.CertificateId).Take(BatchSize).ToListAsync(ct);
+            if (ids.Count == 0)
             {
                 break;
             }
 
+            var batch = await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
             parts.Add(FollowUpWorklist.For(rules, await supervised.ForAsync(batch, ct), now));
-            after = batch[^1].Id;
-            if (batch.Count < BatchSize)
+            after = ids[^1];
+            if (ids.Count < BatchSize)
             {
                 break;
             }

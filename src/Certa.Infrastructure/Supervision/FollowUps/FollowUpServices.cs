@@ -14,6 +14,8 @@ public static class FollowUpServices
     {
         services.AddSingleton(sp => FollowUpRulesFile.Load(ReferenceDataLocator.Locate(sp)));
         services.AddScoped<SupervisedCertificates>();
+        services.AddSingleton<Watches.CertificateWatchKeeper>();
+        services.AddSingleton<Watches.CertificateWatchRebuild>();
         services.AddScoped<FollowUpQueries>();
         services.AddScoped<InspectionCommands>();
         services.AddScoped<InspectionQueries>();

@@ -9,21 +9,22 @@ using Microsoft.Extensions.Logging;
 
 namespace Certa.Infrastructure.Supervision.FollowUps;
 
-/// <summary>What one supervision round did: how many live certificates it read, and the actions it applied or had to skip.</summary>
+/// <summary>What one supervision round did: how many certificates it read (those whose watch had come due), and the actions it applied or had to skip.</summary>
 public sealed record SupervisionRoundResult(int Certificates, int Suspended, int Withdrawn, int Expired, int Skipped)
 {
     public override string ToString() =>
-        $"{Certificates} live certificates read: {Suspended} suspended, {Withdrawn} withdrawn, {Expired} expired, {Skipped} skipped";
+        $"{Certificates} certificates due a look read: {Suspended} suspended, {Withdrawn} withdrawn, {Expired} expired, {Skipped} skipped";
 }
 
 /// <summary>
-/// One round of automatic supervision at a moment: reads the live certificates in batches, decides with
+/// One round of automatic supervision at a moment: reads in batches the live certificates whose stored watch has come due, decides with
 /// <see cref="SupervisionDecider"/> by the follow-up rules, and applies each action in its own transaction by Certa
 /// itself (the system actor), so each is a certificate event and an audit entry naming its rule. Idempotent: an action
 /// changes the state the next decision reads. An action another instance or a person got to first is skipped; a
 /// conflicting write is skipped too and decided again in the next round.
 /// </summary>
-public sealed class SupervisionRound(IServiceScopeFactory scopes, FollowUpRules rules, TimeProvider clock, ILogger<SupervisionRound> log)
+public sealed class SupervisionRound(IServiceScopeFactory scopes, FollowUpRules rules, Watches.CertificateWatchRebuild watches, TimeProvider clock,
+    ILogger<SupervisionRound> log)
 {
     /// <summary>Certificates read and decided per batch.</summary>
     public const int BatchSize = 500;
@@ -33,9 +34,10 @@ public sealed class SupervisionRound(IServiceScopeFactory scopes, FollowUpRules 
 
     public async Task<SupervisionRoundResult> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
+        await watches.EnsureCurrentAsync(ct);
         var who = new CommandContext(Actor.System, $"supervision-{now.UtcDateTime:yyyyMMddHHmmss}");
         var (read, suspended, withdrawn, expired, skipped) = (0, 0, 0, 0, 0);
-        string? after = null;
+        Guid? after = null;
         while (true)
         {
             var (batch, decisions) = await DecideBatchAsync(after, now, ct);
@@ -74,23 +76,24 @@ public sealed class SupervisionRound(IServiceScopeFactory scopes, FollowUpRules 
         return new SupervisionRoundResult(read, suspended, withdrawn, expired, skipped);
     }
 
-    private async Task<(IReadOnlyList<string> Numbers, IReadOnlyList<SupervisionDecision> Decisions)> DecideBatchAsync(string? after, DateTimeOffset now,
+    private async Task<(IReadOnlyList<Guid> Ids, IReadOnlyList<SupervisionDecision> Decisions)> DecideBatchAsync(Guid? after, DateTimeOffset now,
         CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
-        var query = db.Certificates.AsNoTracking().Where(c => c.State == CertificateState.Active || c.State == CertificateState.Suspended);
-        if (after is not null)
+        // Only the certificates whose watch says the round may act on them by today: the rest of the registry has nothing due.
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var watched = db.CertificateWatches.AsNoTracking().Where(w => w.ActsFrom <= today);
+        if (after is { } last)
         {
-            // Compared in SQL by the column's collation, as the ORDER BY sorts: the batches follow on whatever it is.
-#pragma warning disable CA1309
-            query = query.Where(c => string.Compare(c.Number, after) > 0);
-#pragma warning restore CA1309
+            watched = watched.Where(w => w.CertificateId.CompareTo(last) > 0);
         }
 
-        var batch = await query.OrderBy(c => c.Number).Take(BatchSize).ToListAsync(ct);
+        var ids = await watched.OrderBy(w => w.CertificateId).Select(w => w.CertificateId).Take(BatchSize).ToListAsync(ct);
+        var batch = await db.Certificates.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && (c.State == CertificateState.Active || c.State == CertificateState.Suspended)).ToListAsync(ct);
         var supervised = await scope.ServiceProvider.GetRequiredService<SupervisedCertificates>().ForAsync(batch, ct);
-        return ([.. batch.Select(c => c.Number)], SupervisionDecider.DecideAll(rules, supervised, now));
+        return (ids, SupervisionDecider.DecideAll(rules, supervised, now));
     }
 
     /// <summary>Decides again on the certificate as it is now, in a context of its own, and applies the action if it still stands.</summary>

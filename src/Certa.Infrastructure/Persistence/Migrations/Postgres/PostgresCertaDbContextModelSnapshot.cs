@@ -2112,6 +2112,58 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("StatusLists", (string)null);
                 });
 
+            modelBuilder.Entity("Certa.Infrastructure.Supervision.Watches.CertificateWatch", b =>
+                {
+                    b.Property<Guid>("CertificateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ActsFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<DateOnly>("ListedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("CertificateId");
+
+                    b.HasIndex("ActsFrom");
+
+                    b.HasIndex("ListedFrom");
+
+                    b.HasIndex("BodyId", "ListedFrom");
+
+                    b.ToTable("CertificateWatches", (string)null);
+                });
+
+            modelBuilder.Entity("Certa.Infrastructure.Supervision.Watches.CertificateWatchRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CertificateWatchRules", (string)null);
+                });
+
             modelBuilder.Entity("Certa.Infrastructure.Transparency.LogEntry", b =>
                 {
                     b.Property<long>("Index")

@@ -2127,6 +2127,59 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("StatusLists", (string)null);
                 });
 
+            modelBuilder.Entity("Certa.Infrastructure.Supervision.Watches.CertificateWatch", b =>
+                {
+                    b.Property<Guid>("CertificateId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ActsFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ListedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CertificateId");
+
+                    b.HasIndex("ActsFrom");
+
+                    b.HasIndex("ListedFrom");
+
+                    b.HasIndex("BodyId", "ListedFrom");
+
+                    b.ToTable("CertificateWatches", (string)null);
+                });
+
+            modelBuilder.Entity("Certa.Infrastructure.Supervision.Watches.CertificateWatchRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MadeAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CertificateWatchRules", (string)null);
+                });
+
             modelBuilder.Entity("Certa.Infrastructure.Transparency.LogEntry", b =>
                 {
                     b.Property<long>("Index")

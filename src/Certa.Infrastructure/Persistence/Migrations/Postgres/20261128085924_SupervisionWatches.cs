@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Certa.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SupervisionWatches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CertificateWatches",
+                columns: table => new
+                {
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BodyId = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    ListedFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActsFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    NextDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificateWatches", x => x.CertificateId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CertificateWatchRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificateWatchRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificateWatches_ActsFrom",
+                table: "CertificateWatches",
+                column: "ActsFrom");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificateWatches_BodyId_ListedFrom",
+                table: "CertificateWatches",
+                columns: new[] { "BodyId", "ListedFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CertificateWatches_ListedFrom",
+                table: "CertificateWatches",
+                column: "ListedFrom");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CertificateWatches");
+
+            migrationBuilder.DropTable(
+                name: "CertificateWatchRules");
+        }
+    }
+}
