@@ -5,6 +5,7 @@ using Certa.Infrastructure.Certificates.Search;
 using Certa.Infrastructure.Persistence;
 using Certa.Infrastructure.Statistics;
 using Certa.Infrastructure.Supervision.FollowUps;
+using Certa.Infrastructure.Supervision.Watches;
 using Certa.Infrastructure.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -79,7 +80,34 @@ internal static class ScaleLoad
         await TimeOnceAsync(root, "statistics: certificates by body", s => s.GetRequiredService<StatisticsQueries>().CertificatesByBodyAsync(null, default));
         await TimeOnceAsync(root, "statistics: certificates by state", s => s.GetRequiredService<StatisticsQueries>().CertificatesByStateAsync(null, default));
         await TimeOnceAsync(root, "statistics: issued per month (24)", s => s.GetRequiredService<StatisticsQueries>().CertificatesIssuedPerMonthAsync(null, 24, default));
-        await TimeOnceAsync(root, "follow-up worklist, every body (keyset batches)", s => s.GetRequiredService<FollowUpQueries>().WorklistAsync(null, DateTimeOffset.UtcNow, default));
+        await TimeOnceAsync(root, "statistics: follow-ups by body (from the watches)", s => s.GetRequiredService<FollowUpStatistics>().FollowUpsByBodyAsync(null, default));
+        var biggest = await QueryAsync(root, db => db.CertificateWatches.GroupBy(w => w.BodyId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
+        await TimeOnceAsync(root, $"follow-up worklist of {biggest}, first page (100)", s =>
+            s.GetRequiredService<FollowUpQueries>().PageAsync(biggest, DateTimeOffset.UtcNow, null, FollowUpQueries.DefaultLimit, default));
+        await TimeOnceAsync(root, $"follow-up worklist of {biggest}, every page (1000 a page)", async s =>
+        {
+            var (pages, listed) = (0, 0);
+            FollowUpCursor? after = null;
+            do
+            {
+                var page = await s.GetRequiredService<FollowUpQueries>().PageAsync(biggest, DateTimeOffset.UtcNow, after, FollowUpQueries.MaxLimit, default);
+                (pages, listed, after) = (pages + 1, listed + page.Worklist.Due.Count + page.Worklist.Overdue.Count, page.Next);
+            }
+            while (after is not null);
+            Console.WriteLine($"    {pages:N0} pages, {listed:N0} follow-ups listed");
+            return pages;
+        });
+        await TimeOnceAsync(root, "supervision round (the certificates whose watch has come due)", async s =>
+        {
+            var result = await s.GetRequiredService<SupervisionRound>().RunAsync(DateTimeOffset.UtcNow, default);
+            Console.WriteLine($"    {result}");
+            return result;
+        });
+        await TimeOnceAsync(root, "supervision watches made again from every live certificate (rules changed)", async s =>
+        {
+            await QueryAsync(root, db => db.CertificateWatchRules.ExecuteDeleteAsync());
+            return await s.GetRequiredService<CertificateWatchRebuild>().EnsureCurrentAsync(default);
+        }, times: 1);
     }
 
     private static async Task TimeEachAsync<T>(string name, IServiceProvider root, IReadOnlyList<(string Number, string Holder)> items, Func<IServiceProvider, (string Number, string Holder), Task<T>> work)
@@ -97,19 +125,25 @@ internal static class ScaleLoad
         Console.WriteLine($"  {name}: {items.Count:N0} calls, p50 {times[times.Count / 2]:F2} ms, p99 {times[(int)(times.Count * 0.99)]:F2} ms, max {times[^1]:F1} ms");
     }
 
-    private static async Task TimeOnceAsync<T>(IServiceProvider root, string name, Func<IServiceProvider, Task<T>> work)
+    private static async Task<T> QueryAsync<T>(IServiceProvider root, Func<CertaDbContext, Task<T>> query)
+    {
+        await using var scope = root.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CertaDbContext>());
+    }
+
+    private static async Task TimeOnceAsync<T>(IServiceProvider root, string name, Func<IServiceProvider, Task<T>> work, int times = 3)
     {
         var process = Process.GetCurrentProcess();
-        var times = new List<double>();
-        for (var i = 0; i < 3; i++)
+        var elapsed = new List<double>();
+        for (var i = 0; i < times; i++)
         {
             await using var scope = root.CreateAsyncScope();
             var clock = Stopwatch.StartNew();
             await work(scope.ServiceProvider);
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            elapsed.Add(clock.Elapsed.TotalMilliseconds);
         }
 
         process.Refresh();
-        Console.WriteLine($"  {name}: {string.Join(" / ", times.Select(t => $"{t:F0}"))} ms (3 runs), peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB");
+        Console.WriteLine($"  {name}: {string.Join(" / ", elapsed.Select(t => $"{t:F0}"))} ms ({times} runs), peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB");
     }
 }

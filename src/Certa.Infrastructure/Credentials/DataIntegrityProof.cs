@@ -25,6 +25,19 @@ public static class DataIntegrityProof
         DateTimeOffset created,
         string proofPurpose = AssertionMethod)
     {
+        using var signer = new Ed25519Signer(privateSeed);
+        return Sign(unsecured, signer, verificationMethod, created, proofPurpose);
+    }
+
+    /// <summary>A copy of <paramref name="unsecured"/> with a <c>proof</c> made by <paramref name="signer"/> (a key imported once for many signatures).</summary>
+    public static JsonObject Sign(
+        JsonObject unsecured,
+        Ed25519Signer signer,
+        string verificationMethod,
+        DateTimeOffset created,
+        string proofPurpose = AssertionMethod)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(unsecured);
         ArgumentException.ThrowIfNullOrWhiteSpace(verificationMethod);
         if (unsecured.ContainsKey("proof"))
@@ -48,7 +61,7 @@ public static class DataIntegrityProof
             proof["@context"] = context.DeepClone();
         }
 
-        var signature = Ed25519.Sign(privateSeed, HashData(unsecured, proof));
+        var signature = signer.Sign(HashData(unsecured, proof));
         proof["proofValue"] = Multibase.EncodeBase58Btc(signature);
 
         var secured = (JsonObject)unsecured.DeepClone();
@@ -131,7 +144,7 @@ public static class DataIntegrityProof
 
     /// <summary>§3.3.4 Hashing: SHA-256(JCS(proof config)) followed by SHA-256(JCS(document)).</summary>
     public static byte[] HashData(JsonObject unsecured, JsonObject proofConfig) =>
-        [.. SHA256.HashData(CanonicalJson.Utf8(proofConfig)), .. SHA256.HashData(CanonicalJson.Utf8(unsecured))];
+        [.. SHA256.HashData(CanonicalJson.Utf8Tree(proofConfig)), .. SHA256.HashData(CanonicalJson.Utf8Tree(unsecured))];
 
     private static DateTimeOffset? Created(JsonObject proof) =>
         DateTimeOffset.TryParse(Text(proof, "created"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : null;

@@ -12,7 +12,11 @@ namespace Certa.Infrastructure.DevData;
 /// of a certificate's cost.
 /// </summary>
 internal sealed class CredentialBatch(IssuerIdentity identity, LocalizedText schemeName, LocalizedText? markName, IReadOnlyDictionary<string, byte[]> seeds)
+    : IDisposable
 {
+    // Each body's key imported once for the whole run, not once a signature.
+    private readonly Dictionary<string, Ed25519Signer> signers = seeds.ToDictionary(s => s.Key, s => new Ed25519Signer(s.Value), StringComparer.Ordinal);
+
     private static readonly JsonSerializerOptions Compact = new()
     {
         WriteIndented = false,
@@ -25,6 +29,14 @@ internal sealed class CredentialBatch(IssuerIdentity identity, LocalizedText sch
         var signed = new IssuedCredential[batch.ToSign.Count];
         Parallel.For(0, signed.Length, i => signed[i] = Sign(batch.ToSign[i], ids[i]));
         batch.Credentials.AddRange(signed);
+    }
+
+    public void Dispose()
+    {
+        foreach (var signer in signers.Values)
+        {
+            signer.Dispose();
+        }
     }
 
     private IssuedCredential Sign(CredentialToSign item, Guid id)

@@ -54,7 +54,7 @@ public sealed class DevRegistryGenerator(CertaDbContext db, OrganisationCommands
             var numbering = new Numbering(await data.NumberPatternAsync(db, SchemeId, ct), bodies.Select(b => b.RegistryId),
                 prefix => append ? LastStored(prefix) : null);
             var lives = new CertificateLives(file, numbering, SchemeId, Math.Min(scheme.ValidityYears ?? 5, 5), followUps.For(SchemeId), now, who.CorrelationId);
-            var signer = new CredentialBatch(identity, scheme.Name, scheme.Mark is { IsEmpty: false } mark ? mark : null, seeds);
+            using var signer = new CredentialBatch(identity, scheme.Name, scheme.Mark is { IsEmpty: false } mark ? mark : null, seeds);
             var writer = new BatchWriter(db);
             var random = new Random(options.Seed);
             var holderPrefix = $"dev{options.Seed}-";

@@ -5,7 +5,7 @@ namespace Certa.Infrastructure.StatusLists;
 
 /// <summary>
 /// A body's status list as an unsigned BitstringStatusListCredential (W3C Bitstring Status List v1.0 §2.2); the
-/// caller signs it with <see cref="DataIntegrityProof.Sign"/> like any other credential of the body.
+/// caller signs it with <see cref="DataIntegrityProof.Sign(System.Text.Json.Nodes.JsonObject, ReadOnlySpan{byte}, string, DateTimeOffset, string)"/> like any other credential of the body.
 /// </summary>
 public static class StatusListCredential
 {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Certa.Domain.Common;
+using CsCheck;
 
 namespace Certa.Domain.Tests.Audit;
 
@@ -86,4 +88,43 @@ public sealed class CanonicalJsonTests
 
     [Fact]
     public void NotANumber_IsRefused() => Should.Throw<ArgumentOutOfRangeException>(() => CanonicalJson.Number(double.NaN));
+
+    [Fact]
+    public void Tree_OfTheRfcExample_GivesTheRfcOutput()
+    {
+        const string input = """{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/","literals":[null,true,false]}""";
+
+        System.Text.Encoding.UTF8.GetString(CanonicalJson.Utf8Tree(JsonNode.Parse(input)))
+            .ShouldBe(CanonicalJson.Serialize(JsonDocument.Parse(input).RootElement));
+    }
+
+    [Fact]
+    public void Tree_BuiltInCode_GivesTheSameBytesAsWritingItOutAndParsingIt()
+    {
+        var at = new DateTimeOffset(2026, 11, 28, 9, 30, 0, TimeSpan.FromHours(8));
+        var tree = new JsonObject
+        {
+            ["z"] = "中文 \"quoted\"\n",
+            ["a"] = new JsonArray(1, 2.5, -0.0001, long.MaxValue, null, true, false),
+            ["when"] = at,
+            ["id"] = Guid.Parse("0195d2a4-6f00-7000-8000-000000000001"),
+            ["nested"] = new JsonObject { ["\ud83d\ude00"] = 1, ["\ufb33"] = JsonValue.Create(3m), ["e"] = new JsonObject() },
+        };
+
+        CanonicalJson.Utf8Tree(tree).ShouldBe(CanonicalJson.Utf8(tree));
+    }
+
+    [Fact]
+    public void Tree_OfAnyJson_GivesTheSameBytesAsTheElementPath() =>
+        Gen.String[Gen.Char, 0, 12].Array[0, 6].Select(Gen.Double.Array[0, 4], Gen.Bool).Sample((texts, numbers, flag) =>
+        {
+            var tree = new JsonObject();
+            for (var i = 0; i < texts.Length; i++)
+            {
+                tree[texts[i]] = i % 2 == 0 ? texts[i] : new JsonArray([.. numbers.Where(double.IsFinite).Select(n => (JsonNode?)n)]);
+            }
+
+            tree["flag"] = flag;
+            return CanonicalJson.Utf8Tree(tree).AsSpan().SequenceEqual(CanonicalJson.Utf8(tree));
+        });
 }

@@ -104,9 +104,9 @@ internal sealed class CertificateWatchConfiguration : IEntityTypeConfiguration<C
         b.ToTable("CertificateWatches");
         b.HasKey(x => x.CertificateId);
         b.Property(x => x.BodyId).HasMaxLength(63);
-        // The worklist of every body, then of one body; the daily round.
-        b.HasIndex(x => x.ListedFrom);
-        b.HasIndex(x => new { x.BodyId, x.ListedFrom });
+        // A body's worklist a page at a time in due order, and its counts; the counts of every body; the daily round.
+        b.HasIndex(x => new { x.BodyId, x.NextDueOn, x.CertificateId });
+        b.HasIndex(x => x.NextDueOn);
         b.HasIndex(x => x.ActsFrom);
     }
 }

@@ -24,6 +24,10 @@ public sealed class FollowUpsModel(FollowUpQueries followUps, AuditorCommands au
     [BindProperty(SupportsGet = true)]
     public string? Body { get; set; }
 
+    /// <summary>The <c>next</c> of the page before, for the following page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
     [BindProperty]
     public string? Certificate { get; set; }
 
@@ -41,6 +45,12 @@ public sealed class FollowUpsModel(FollowUpQueries followUps, AuditorCommands au
     public DateOnly Today { get; private set; }
 
     public FollowUpWorklist Worklist { get; private set; } = new([], []);
+
+    /// <summary>The certificates of the whole worklist, due and overdue (the page shows a part).</summary>
+    public (int Due, int Overdue) Totals { get; private set; }
+
+    /// <summary>The link to the following page, none on the last.</summary>
+    public string? NextHref { get; private set; }
 
     public IReadOnlyList<RegisteredAuditor> Auditors { get; private set; } = [];
 
@@ -92,7 +102,22 @@ public sealed class FollowUpsModel(FollowUpQueries followUps, AuditorCommands au
 
         var now = clock.GetUtcNow();
         Today = DateOnly.FromDateTime(now.UtcDateTime);
-        Worklist = await followUps.WorklistAsync(BodyId, now, ct);
+        FollowUpCursor? after;
+        try
+        {
+            after = FollowUpCursor.Parse(After);
+        }
+        catch (DomainException)
+        {
+            // A link cut short or edited by hand: the first page, rather than nothing.
+            after = null;
+        }
+
+        var page = await followUps.PageAsync(BodyId, now, after, FollowUpQueries.DefaultLimit, ct);
+        (Worklist, Totals) = (page.Worklist, (page.DueTotal, page.OverdueTotal));
+        NextHref = page.Next is { } next
+            ? $"/body/follow-ups?{(string.IsNullOrWhiteSpace(Body) ? string.Empty : $"body={Uri.EscapeDataString(BodyId)}&")}after={next}"
+            : null;
         CanPlan = me.May(Permission.InspectionsManage, BodyId) && me.May(Permission.AuditorsRead, BodyId);
         if (CanPlan)
         {

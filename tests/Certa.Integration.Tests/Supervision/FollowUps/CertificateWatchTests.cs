@@ -89,6 +89,70 @@ public abstract class CertificateWatchTests(DatabaseProvider provider)
         (await CountsAsync(world, certificate.BodyId)).Overdue.ShouldBe(overdue.Count(p => p.BodyId == certificate.BodyId));
     }
 
+    [Fact]
+    public async Task Worklist_ComesInPages_ThatTogetherListEveryCertificateOnce()
+    {
+        await using var world = await SupervisionWorld.StartAsync(provider);
+        var issued = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            issued.Add((await world.IssueAsync()).Number);
+            world.Clock.MoveTo(world.Clock.Today.AddDays(1));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            issued.Add((await world.IssueAsync()).Number);
+        }
+
+        world.Clock.MoveTo(world.Clock.Today.AddYears(1).AddDays(-1));
+        var all = await WorklistAsync(world);
+        var listed = new List<string>();
+        var pages = 0;
+        FollowUpCursor? after = null;
+        do
+        {
+            await using var scope = world.App.Services.CreateAsyncScope();
+            var page = await scope.ServiceProvider.GetRequiredService<FollowUpQueries>().PageAsync("cqc", world.Clock.GetUtcNow(), after, 2, default);
+            (page.DueTotal, page.OverdueTotal).ShouldBe((all.Due.Count, all.Overdue.Count));
+            listed.AddRange(page.Worklist.Overdue.Concat(page.Worklist.Due).Select(p => p.CertificateNumber));
+            after = page.Next is { } next ? FollowUpCursor.Parse(next.ToString()) : null;
+            pages++;
+        }
+        while (after is not null);
+
+        var expected = all.Overdue.Concat(all.Due).Select(p => p.CertificateNumber).ToList();
+        pages.ShouldBe((expected.Count + 1) / 2);
+        listed.ShouldBe(expected, ignoreOrder: true);
+        listed.Distinct().Count().ShouldBe(listed.Count);
+        issued.ShouldBeSubsetOf(listed);
+    }
+
+    [Fact]
+    public async Task Page_CountsTheWholeWorklist_AndAStrangeCursorShowsTheFirstPage()
+    {
+        await using var world = await SupervisionWorld.StartAsync(provider);
+        var certificate = await world.IssueAsync();
+        world.Clock.MoveTo(certificate.IssuedOn.AddYears(1).AddDays(-3));
+        var due = (await WorklistAsync(world)).Due;
+        var body = await world.App.SignInAsync("admin@cqc.example");
+
+        foreach (var path in new[] { "/body/follow-ups", "/body/follow-ups?after=not-a-cursor" })
+        {
+            var html = await body.GetStringAsync(path);
+
+            html.ShouldContain($"id=\"due-total\">({due.Count})");
+            html.ShouldContain(certificate.Number);
+            html.ShouldNotContain("follow-ups-next");
+        }
+
+        using var refused = await body.GetAsync("/api/v1/bodies/cqc/follow-ups?after=not-a-cursor");
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("after-invalid");
+        using var tooMany = await body.GetAsync("/api/v1/bodies/cqc/follow-ups?limit=5000");
+        tooMany.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+    }
+
     private static Task<CertificateWatch?> WatchAsync(SupervisionWorld world, Guid certificateId) =>
         world.App.QueryAsync(db => db.CertificateWatches.AsNoTracking().SingleOrDefaultAsync(w => w.CertificateId == certificateId));
 
@@ -99,7 +163,10 @@ public abstract class CertificateWatchTests(DatabaseProvider provider)
     private static async Task<Domain.Supervision.FollowUps.FollowUpWorklist> WorklistAsync(SupervisionWorld world)
     {
         await using var scope = world.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FollowUpQueries>().WorklistAsync(null, world.Clock.GetUtcNow(), default);
+        var page = await scope.ServiceProvider.GetRequiredService<FollowUpQueries>()
+            .PageAsync("cqc", world.Clock.GetUtcNow(), null, FollowUpQueries.MaxLimit, default);
+        page.Next.ShouldBeNull("one page holds the demo body's worklist");
+        return page.Worklist;
     }
 
     private static async Task<(long Due, long Overdue)> CountsAsync(SupervisionWorld world, string bodyId)

@@ -2139,9 +2139,9 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ActsFrom");
 
-                    b.HasIndex("ListedFrom");
+                    b.HasIndex("NextDueOn");
 
-                    b.HasIndex("BodyId", "ListedFrom");
+                    b.HasIndex("BodyId", "NextDueOn", "CertificateId");
 
                     b.ToTable("CertificateWatches", (string)null);
                 });
