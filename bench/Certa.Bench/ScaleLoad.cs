@@ -34,7 +34,7 @@ internal static class ScaleLoad
         services.AddCertaDatabase(new DatabaseOptions { Provider = provider, DataDirectory = dataDirectory, ConnectionString = connection });
         services.AddCertaCommands();
         Certa.Infrastructure.Supervision.FollowUps.FollowUpServices.AddCertaFollowUps(services);
-        services.AddScoped<StatisticsQueries>();
+        services.AddScoped<StatisticsQueries>().AddScoped<FollowUpStatistics>();
         await using var root = services.BuildServiceProvider();
 
         List<(string Number, string Holder)> sample;

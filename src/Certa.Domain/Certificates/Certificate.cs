@@ -75,6 +75,12 @@ public sealed class Certificate : Aggregate
     /// <summary>The renewal that replaced this certificate.</summary>
     public string? SupersededBy { get; private set; }
 
+    /// <summary>
+    /// When it entered its <see cref="State"/>: the last entry of <see cref="StatusHistory"/>, kept beside the state so that
+    /// today's standing is read without the history (bulk verification reads it from an index).
+    /// </summary>
+    public DateTimeOffset StateSince { get; private set; }
+
     /// <summary>Why it was last suspended, withdrawn or cancelled.</summary>
     public string? StateReason { get; private set; }
 
@@ -147,6 +153,7 @@ public sealed class Certificate : Aggregate
             // The day before the anniversary: five years from 2026-11-27 run to 2031-11-26.
             ValidUntil = issuedOn.AddYears(validityYears).AddDays(-1),
             State = CertificateState.Active,
+            StateSince = at,
             Version = 1,
             StatusListIndex = statusListIndex,
         };
@@ -313,6 +320,7 @@ public sealed class Certificate : Aggregate
     private void Enter(CertificateState state, DateTimeOffset at, string? reason, DateOnly? deadline = null, string? rule = null)
     {
         State = state;
+        StateSince = at;
         StateReason = reason;
         Revision++;
         statusHistory.Add(new CertificateStatusChange(state, at, reason, deadline, rule));

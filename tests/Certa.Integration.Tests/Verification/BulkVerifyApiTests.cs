@@ -94,6 +94,38 @@ public abstract class BulkVerifyApiTests(DemoAppFixture fixture)
         results[7].GetProperty("error").Str("message").ShouldContain("64");
     }
 
+    /// <summary>Today's bulk verdict is read from the index and the reason alone, not the history: it must say what one lookup says.</summary>
+    [Fact]
+    public async Task TodaysVerdict_InEveryState_IsTheOneLookupsVerdict()
+    {
+        var active = await IssueAsync();
+        var suspended = await SuspendedAsync();
+        var withdrawn = await CertificateHistorySeed.WithdrawAsync(fixture.App.Services, await IssueAsync(), "Mark misused on a product not certified");
+        var cancelled = await CertificateHistorySeed.CancelAsync(fixture.App.Services, await IssueAsync(), "Holder stopped making the model");
+        var renewed = await IssueAsync();
+        await CertificateHistorySeed.RenewAsync(fixture.App.Services, renewed);
+        var numbers = new[] { active, suspended, withdrawn, cancelled, renewed }.Select(c => c.Number).ToList();
+
+        var bulk = await NdjsonAsync(string.Join("\n", numbers), "text/csv");
+
+        bulk.Count.ShouldBe(numbers.Count);
+        foreach (var (number, result) in numbers.Zip(bulk))
+        {
+            using var response = await Anyone.GetAsync($"/api/v1/public/certificates/{number}");
+            var one = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            // The bulk line has no since, reason or deadline fields of its own: the findings' messages say them.
+            foreach (var field in new[] { "valid", "code", "state" })
+            {
+                (result.TryGetProperty(field, out var b) ? b.ToString() : null).ShouldBe(one.TryGetProperty(field, out var o) ? o.ToString() : null, $"{number} {field}");
+            }
+
+            result.GetProperty("findings").EnumerateArray().Select(f => f.Str("message"))
+                .ShouldBe(one.GetProperty("findings").EnumerateArray().Select(f => f.Str("message")), $"{number} findings");
+        }
+
+        bulk.Select(Code).ShouldBe(["valid", "suspended", "withdrawn", "cancelled", "superseded"]);
+    }
+
     [Fact]
     public async Task NdjsonIn_CsvOut_ReportsBrokenJsonInPlace()
     {

@@ -17,8 +17,9 @@ namespace Certa.Infrastructure.Verification.Bulk;
 /// <summary>
 /// Verifies many certificate numbers at once (a marketplace's listings) by the same rules as one lookup
 /// (<see cref="CertificateJudge"/>), a batch at a time. The standing of a certificate (state, dates, body, product type,
-/// version) is read from a covering index, so a certificate active today never has its wide row read; the status history is
-/// read only for a day in the past or a certificate not active, the versions and manufacturer only when the line names a
+/// version, since when and until when it is in its state) is read from a covering index, so a certificate active today never
+/// has its wide row read, and one not active has only its reason read; the status history is read only for a day in the past,
+/// the versions and manufacturer only when the line names a
 /// model or holder (or the day is past). Reading and judging overlap: one task reads the next batch's lines and rows while
 /// the caller judges and writes the last. Unknown numbers get no look-alike search: at a million lines it would cost more
 /// than the rest together.
@@ -33,9 +34,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly FrozenDictionary<string, CertificateState> States = Enum.GetValues<CertificateState>().ToFrozenDictionary(s => s.ToString());
 
-    // Today's verdict on an active certificate needs neither its history nor its versions: the state in force is the
-    // State column, and model and holder are only looked at when a line names them. These stand in for what was not read.
-    private static readonly IReadOnlyList<CertificateStatusChange> ActiveNow = [new(CertificateState.Active, DateTimeOffset.MinValue, null)];
+    // Today's verdict needs no versions: model and holder are only looked at when a line names them. This stands in for what was not read.
     private static readonly IReadOnlyList<CertificateVersion> ContentNotRead = [new(0, DateTimeOffset.MinValue, "not read", null, LocalizedText.Empty, LocalizedText.Empty, [])];
 
     private readonly Dictionary<(string Body, string ProductType, DateOnly IssuedOn), Finding?> designations = [];
@@ -80,7 +79,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     /// <summary>One batch of lines, and the rows their numbers found, each with its standing ready to judge.</summary>
     private sealed record Batch(List<BulkLine> Lines, Dictionary<string, Row> Rows);
 
-    private sealed record Queries(NumberQuery Standings, NumberQuery Histories, NumberQuery Contents, NumberQuery Credentials);
+    private sealed record Queries(NumberQuery Standings, NumberQuery Histories, NumberQuery Reasons, NumberQuery Contents, NumberQuery Credentials);
 
     private async Task ReadAsync(BulkLineReader reader, DateOnly on, bool past, ChannelWriter<Batch> output, CancellationToken ct)
     {
@@ -92,12 +91,13 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
                 var connection = db.Database.GetDbConnection();
                 var postgres = db.Database.IsNpgsql();
                 await using var standings = new NumberQuery(connection, postgres,
-                    "SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\" FROM \"Certificates\"");
+                    "SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\", \"StateSince\", \"SuspendedUntil\" FROM \"Certificates\"");
                 await using var histories = new NumberQuery(connection, postgres, "SELECT \"Number\", \"StatusHistory\" FROM \"Certificates\"");
+                await using var reasons = new NumberQuery(connection, postgres, "SELECT \"Number\", \"StateReason\" FROM \"Certificates\"");
                 await using var contents = new NumberQuery(connection, postgres, "SELECT \"Number\", \"Versions\", \"Manufacturer\" FROM \"Certificates\"");
                 await using var credentials = new NumberQuery(connection, postgres,
                     "SELECT \"Number\", \"Version\", \"KeyId\", \"SignedAt\" FROM \"IssuedCredentials\"");
-                var queries = new Queries(standings, histories, contents, credentials);
+                var queries = new Queries(standings, histories, reasons, contents, credentials);
                 bool more;
                 do
                 {
@@ -162,7 +162,14 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
 
         public required int Version { get; init; }
 
+        public required DateTimeOffset StateSince { get; init; }
+
+        public required DateOnly? SuspendedUntil { get; init; }
+
         public string? History { get; set; }
+
+        /// <summary>Read for today's verdict on a certificate not active (the reason it says why); none for one active.</summary>
+        public string? Reason { get; set; }
 
         public IReadOnlyList<CertificateVersion> Versions { get; set; } = ContentNotRead;
 
@@ -182,10 +189,14 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
             await ReadStandingsAsync(queries.Standings, numbers, rows, ct);
         }
 
-        var histories = rows.Values.Where(r => past || r.State != CertificateState.Active).Select(r => r.Number).ToList();
-        if (histories.Count > 0)
+        // A past day needs the history; today needs only the state in force, and its reason when it is not active.
+        if (past && rows.Count > 0)
         {
-            await ReadHistoriesAsync(queries.Histories, histories, rows, ct);
+            await ReadColumnAsync(queries.Histories, [.. rows.Keys], (row, text) => row.History = text, rows, ct);
+        }
+        else if (rows.Values.Where(r => r.State != CertificateState.Active).Select(r => r.Number).ToList() is { Count: > 0 } inactive)
+        {
+            await ReadColumnAsync(queries.Reasons, inactive, (row, text) => row.Reason = text, rows, ct);
         }
 
         var content = batch.Lines.Where(l => l.Error is null && (past || l.Model is not null || l.Holder is not null) && rows.ContainsKey(l.Number!))
@@ -217,6 +228,8 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
                 BodyId = reader.GetString(5),
                 ProductTypeId = reader.GetString(6),
                 Version = reader.GetInt32(7),
+                StateSince = SignedAt(reader, 8),
+                SuspendedUntil = reader.IsDBNull(9) ? null : Day(reader, 9),
             };
             rows[row.Number] = row;
         }
@@ -230,12 +243,13 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
             _ => reader.GetFieldValue<DateOnly>(ordinal),
         };
 
-    private static async Task ReadHistoriesAsync(NumberQuery query, List<string> numbers, Dictionary<string, Row> rows, CancellationToken ct)
+    private static async Task ReadColumnAsync(NumberQuery query, List<string> numbers, Action<Row, string?> set, Dictionary<string, Row> rows,
+        CancellationToken ct)
     {
         await using var reader = await query.ExecuteAsync(numbers, ct);
         while (await reader.ReadAsync(ct))
         {
-            rows[reader.GetString(0)].History = reader.GetString(1);
+            set(rows[reader.GetString(0)], reader.IsDBNull(1) ? null : reader.GetString(1));
         }
     }
 
@@ -311,7 +325,10 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
             designations[key] = designation;
         }
 
-        var history = row.History is null ? ActiveNow : JsonSerializer.Deserialize<List<CertificateStatusChange>>(row.History, Json)!;
+        // Today the state in force is the whole story: the entry it was entered by, from the index (and the reason, if not active).
+        IReadOnlyList<CertificateStatusChange> history = row.History is not null
+            ? JsonSerializer.Deserialize<List<CertificateStatusChange>>(row.History, Json)!
+            : [new CertificateStatusChange(row.State, row.StateSince, row.Reason, row.State == CertificateState.Suspended ? row.SuspendedUntil : null)];
         return new CertificateStanding(row.Number, row.IssuedOn, row.ValidUntil, history, row.SupersededBy, row.Versions, row.Manufacturer,
             row.KeyFinding, designation);
     }

@@ -367,6 +367,9 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("StatusHistory")
                         .IsRequired()
                         .HasColumnType("text");
@@ -436,7 +439,7 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("SchemeId", "State");
 
-                    b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version" }, "IX_Certificates_Verification");
+                    b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version", "StateSince", "SuspendedUntil" }, "IX_Certificates_Verification");
 
                     b.ToTable("Certificates", (string)null);
                 });

@@ -366,6 +366,10 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StateSince")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StatusHistory")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -435,7 +439,7 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SchemeId", "State");
 
-                    b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version" }, "IX_Certificates_Verification");
+                    b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version", "StateSince", "SuspendedUntil" }, "IX_Certificates_Verification");
 
                     b.ToTable("Certificates", (string)null);
                 });

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Certa.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CertificateStateSince : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Certificates_Verification",
+                table: "Certificates");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "StateSince",
+                table: "Certificates",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            // The last status change's time.
+            migrationBuilder.Sql("""UPDATE "Certificates" SET "StateSince" = ("StatusHistory"::jsonb -> -1 ->> 'at')::timestamptz""");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Verification",
+                table: "Certificates",
+                columns: new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version", "StateSince", "SuspendedUntil" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Certificates_Verification",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "StateSince",
+                table: "Certificates");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Verification",
+                table: "Certificates",
+                columns: new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version" });
+        }
+    }
+}
