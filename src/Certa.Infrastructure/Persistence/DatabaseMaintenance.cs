@@ -10,7 +10,19 @@ public static class DatabaseMaintenance
     public static async Task<IReadOnlyList<string>> MigrateAsync(CertaDbContext db, CancellationToken ct)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await db.Database.MigrateAsync(ct);
+        // A migration that fills a column or builds an index touches every row: on a national registry that is minutes, not
+        // the seconds a request is allowed.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
         return pending;
     }
 
