@@ -228,7 +228,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
                 BodyId = reader.GetString(5),
                 ProductTypeId = reader.GetString(6),
                 Version = reader.GetInt32(7),
-                StateSince = SignedAt(reader, 8),
+                StateSince = Time(reader, 8),
                 SuspendedUntil = reader.IsDBNull(9) ? null : Day(reader, 9),
             };
             rows[row.Number] = row;
@@ -296,7 +296,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
                 var version = past ? row.Versions.LastOrDefault(v => v.At <= at)?.Version ?? 1 : row.Version;
                 if (reader.GetInt32(1) == version)
                 {
-                    signed.Add((row, reader.GetString(2), SignedAt(reader, 3)));
+                    signed.Add((row, reader.GetString(2), Time(reader, 3)));
                 }
             }
         }
@@ -307,13 +307,13 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
         }
     }
 
-    private static DateTimeOffset SignedAt(DbDataReader reader, int ordinal) =>
+    private static DateTimeOffset Time(DbDataReader reader, int ordinal) =>
         reader.GetValue(ordinal) switch
         {
             DateTimeOffset at => at,
             DateTime at => new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)),
-            var text => new UtcTextConverter().ConvertFromProvider(text) is DateTimeOffset at ? at
-                : throw new InvalidOperationException($"IssuedCredentials.SignedAt holds '{text}', not a time."),
+            string text => UtcTextConverter.FromText(text),
+            var other => throw new InvalidOperationException($"A time column holds '{other}', not a time."),
         };
 
     private async Task<CertificateStanding> StandingAsync(Row row, CancellationToken ct)

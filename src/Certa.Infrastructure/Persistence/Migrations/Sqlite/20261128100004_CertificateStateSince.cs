@@ -37,6 +37,10 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Certificates_Verification",
                 table: "Certificates",
                 columns: new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version", "StateSince", "SuspendedUntil" });
+
+            // Without statistics for the new index SQLite's planner prefers the unique index on Number and reads every row whole
+            // (StateSince, added last, sits behind the JSON columns): a million bulk lookups went from 26 s to over 10 min.
+            migrationBuilder.Sql("""ANALYZE "IX_Certificates_Verification";""");
         }
 
         /// <inheritdoc />
