@@ -86,14 +86,8 @@ public static class CanonicalJson
             case JsonValueKind.Number:
                 builder.Append(Number(double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)));
                 break;
-            case JsonValueKind.True:
-                builder.Append("true");
-                break;
-            case JsonValueKind.False:
-                builder.Append("false");
-                break;
             default:
-                builder.Append("null");
+                WriteLiteral(value.GetValueKind(), builder);
                 break;
         }
     }
@@ -142,17 +136,20 @@ public static class CanonicalJson
             case JsonValueKind.Number:
                 builder.Append(Number(element.GetDouble()));
                 break;
-            case JsonValueKind.True:
-                builder.Append("true");
-                break;
-            case JsonValueKind.False:
-                builder.Append("false");
-                break;
             default:
-                builder.Append("null");
+                WriteLiteral(element.ValueKind, builder);
                 break;
         }
     }
+
+    /// <summary>true, false or null: the kinds of value that are a word.</summary>
+    private static void WriteLiteral(JsonValueKind kind, StringBuilder builder) =>
+        builder.Append(kind switch
+        {
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => "null",
+        });
 
     /// <summary>ECMAScript Number.prototype.toString for finite doubles (RFC 8785 §3.2.2.3).</summary>
     public static string Number(double value)

@@ -14,8 +14,6 @@ namespace Certa.Infrastructure.Supervision.Watches;
 /// </summary>
 public sealed class CertificateWatchKeeper(FollowUpRules rules)
 {
-    public FollowUpRules Rules => rules;
-
     /// <summary>The certificates whose watch the changes <paramref name="db"/> tracks may move.</summary>
     public static IReadOnlyCollection<Guid> Touched(CertaDbContext db) =>
     [

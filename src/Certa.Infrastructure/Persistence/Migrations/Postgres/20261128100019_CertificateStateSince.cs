@@ -22,8 +22,12 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                 nullable: false,
                 defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
-            // The last status change's time.
-            migrationBuilder.Sql("""UPDATE "Certificates" SET "StateSince" = ("StatusHistory"::jsonb -> -1 ->> 'at')::timestamptz""");
+            // The last status change's time, cut to the microsecond as Npgsql cuts the times it writes (a cast would round the
+            // seventh digit of .NET's ticks, and could carry a time into the next day).
+            migrationBuilder.Sql("""
+                UPDATE "Certificates"
+                SET "StateSince" = regexp_replace("StatusHistory"::jsonb -> -1 ->> 'at', '(\.\d{6})\d+', '\1')::timestamptz
+                """);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Certificates_Verification",
