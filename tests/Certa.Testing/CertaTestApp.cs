@@ -117,6 +117,8 @@ public sealed class CertaTestApp : IAsyncDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
         await DatabaseMaintenance.MigrateAsync(db, CancellationToken.None);
+        // As `certa serve` does before serving: a read never makes the supervision watches.
+        await app.Services.GetRequiredService<Certa.Infrastructure.Supervision.Watches.CertificateWatchRebuild>().EnsureCurrentAsync(CancellationToken.None);
         if (importData || demo)
         {
             await new RegistryImporter(db, TimeProvider.System)

@@ -68,6 +68,13 @@ internal static class ServeCommand
             Console.WriteLine($"Database migrated: {string.Join(", ", applied)}");
         }
 
+        // Before serving: a read should never be the one that makes the supervision watches (a database from before them, or
+        // follow-up rules changed since they were made).
+        if (await app.Services.GetRequiredService<Infrastructure.Supervision.Watches.CertificateWatchRebuild>().EnsureCurrentAsync(ct) is > 0 and var made)
+        {
+            Console.WriteLine($"Supervision watches made for {made:N0} live certificates.");
+        }
+
         var dataDirectory = ReferenceDataLocator.Locate(app.Configuration["Certa:ReferenceData"]);
         var report = demo
             ? await new RegistryImporter(db, clock).ImportAsync(ReferenceDataReader.Read(dataDirectory), dryRun: false, ct, Infrastructure.Audit.AuditLog.CommandLineActor)
