@@ -10,6 +10,22 @@ namespace Certa.Infrastructure.Audit;
 /// </summary>
 public static class AuditLog
 {
+    /// <summary>The PostgreSQL advisory lock that serialises audit commits.</summary>
+    public const long LockKey = 2026112701;
+
+    /// <summary>
+    /// Takes the lock every commit holds to its end, so that two writers do not both read the same last event and chain onto
+    /// it; others that must not interleave with commits (rebuilding the supervision watches) take it too. SQLite's write
+    /// transactions are already exclusive (Microsoft.Data.Sqlite begins them IMMEDIATE); PostgreSQL needs an advisory lock.
+    /// </summary>
+    public static async Task LockAsync(CertaDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+        }
+    }
+
     public static async Task<AuditEvent> AppendAsync(CertaDbContext db, AuditEntry entry, DateTimeOffset at, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
@@ -17,13 +33,7 @@ public static class AuditLog
             throw new InvalidOperationException("Audit events are appended inside the transaction of the change they record; none is open.");
         }
 
-        // Two writers must not both read the same last event and chain onto it. SQLite's write
-        // transactions are already exclusive (Microsoft.Data.Sqlite begins them IMMEDIATE); PostgreSQL
-        // needs a lock, held to the end of the transaction.
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(2026112701)", ct);
-        }
+        await LockAsync(db, ct);
 
         // Events this unit of work has added and not yet saved come first. Events the context saved earlier are not the
         // chain's end: another instance or process may have appended since, so the chain is read again under the lock.

@@ -34,10 +34,9 @@ internal sealed class BatchWriter(CertaDbContext db)
     {
         await PrepareAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(2026112701); SELECT pg_advisory_xact_lock(2026112708)", ct);
-        }
+        // The audit lock first, then the sequencer's: the order every other writer takes them in.
+        await Audit.AuditLog.LockAsync(db, ct);
+        await Transparency.LogSequencer.LockAsync(db, ct);
 
         await CheckTailsAsync(batch, ct);
         await sink.WriteAsync(organisations, batch.Organisations, ct);

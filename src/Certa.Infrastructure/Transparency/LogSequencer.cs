@@ -13,14 +13,23 @@ public sealed class LogSequencer(CertaDbContext db, LogKey key, TimeProvider clo
 {
     public const int Batch = 5_000;
 
+    /// <summary>The PostgreSQL advisory lock that lets one sequencer append at a time.</summary>
+    public const long LockKey = 2026112708;
+
+    /// <summary>Takes the sequencer's lock to the end of the open transaction (SQLite's writer lock already serialises).</summary>
+    public static async Task LockAsync(CertaDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+        }
+    }
+
     /// <summary>Appends up to <see cref="Batch"/> events; returns how many (0 when the log is up to date).</summary>
     public async Task<int> SequenceAsync(CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(2026112708)", ct);
-        }
+        await LockAsync(db, ct);
 
         // Each append signs a head in the same transaction, so the largest head is the log's size.
         var size = await db.LogTreeHeads.MaxAsync(h => (long?)h.TreeSize, ct) ?? 0;

@@ -104,10 +104,7 @@ public sealed class CertificateWatchRebuild(IServiceScopeFactory scopes, FollowU
         var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
         var keeper = scope.ServiceProvider.GetRequiredService<CertificateWatchKeeper>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(2026112701)", ct);
-        }
+        await Audit.AuditLog.LockAsync(db, ct);
 
         var query = db.Certificates.AsNoTracking().Where(c => c.State == CertificateState.Active || c.State == CertificateState.Suspended);
         var page = after is { } last ? query.Where(c => c.Id.CompareTo(last) > 0) : query;
