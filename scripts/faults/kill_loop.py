@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Kill -9 loop (issue 10, faults): see kill-loop.sh for usage. Standard library only."""
-import argparse, http.cookiejar, json, os, random, re, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+import argparse, datetime, http.cookiejar, json, os, random, re, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CLI = os.path.join(REPO, "src/Certa.Cli/bin/Release/net10.0/certa.dll")
@@ -70,10 +70,10 @@ class Session:
         try:
             with self.opener.open(req, timeout=60) as r:
                 text = r.read().decode()
-                return r.status, (json.loads(text) if text.startswith(("{", "[")) else text), r.headers.get("Idempotency-Replayed")
+                return r.status, (json.loads(text) if text.startswith(("{", "[")) else text), r.headers.get("Idempotent-Replayed")
         except urllib.error.HTTPError as e:
             text = e.read().decode()
-            return e.code, (json.loads(text) if text.startswith(("{", "[")) else text), e.headers.get("Idempotency-Replayed")
+            return e.code, (json.loads(text) if text.startswith(("{", "[")) else text), e.headers.get("Idempotent-Replayed")
 
 
 def registration(model):
@@ -95,8 +95,17 @@ def round_operations(n):
 
 
 class Driver:
-    def __init__(self, body, gso, stats):
+    """Runs a round's operations. With kill_at, it sets `reached` just before sending its kill_at-th request (from 1), so
+    that the kill lands while that request is on the server, whatever the machine's speed."""
+
+    def __init__(self, body, gso, stats, kill_at=None):
         self.body, self.gso, self.stats = body, gso, stats
+        self.kill_at, self.sent, self.reached = kill_at, 0, threading.Event()
+
+    def sending(self):
+        self.sent += 1
+        if self.sent == self.kill_at:
+            self.reached.set()
 
     def count(self, status):
         self.stats["requests"] += 1
@@ -104,10 +113,15 @@ class Driver:
         self.stats[f"status {status}"] += 1
 
     def post(self, who, path, body=None, key=None, ct="application/json"):
+        self.sending()
         s, j, replayed = who.call("POST", path, body if body is not None else {}, key, ct)
         self.count(s)
         if replayed:
             self.stats["replayed answers"] += 1
+        if 400 <= s < 500:
+            # What each refusal was, so that the report can say whether it was the replay's expected answer.
+            what = f"{s} {re.sub(r'/[0-9a-f-]{36}', '/{id}', path)} {j.get('code') if isinstance(j, dict) else ''}"
+            self.stats["refusals"][what] = self.stats["refusals"].get(what, 0) + 1
         if s >= 500:
             raise RuntimeError(f"{s} on {path}: {j}")
         return s, j
@@ -135,11 +149,12 @@ class Driver:
             self.stats["stuck keys"].add(key)
 
     def status(self):
+        self.sending()
         s, certs, _ = self.body.call("GET", "/api/v1/certificates?state=active")
         self.count(s)
         items = certs if isinstance(certs, list) else (certs.get("items", []) if isinstance(certs, dict) else [])
         for c in items[:2]:
-            self.post(self.body, f"/api/v1/certificates/{c['id']}/suspend", {"reason": "kill loop", "deadline": "2030-01-01"})
+            self.post(self.body, f"/api/v1/certificates/{c['id']}/suspend", {"reason": "kill loop", "deadline": (datetime.date.today() + datetime.timedelta(days=30)).isoformat()})
             self.post(self.body, f"/api/v1/certificates/{c['id']}/restore", {"reason": "kill loop"})
 
     def run(self, ops):
@@ -164,12 +179,14 @@ def main():
     passwords = dict(re.findall(r"^\s+(\S+@\S+)\s+(\S+)\s", banner, re.M))
     base = f"http://127.0.0.1:{a.port}"
     body, gso = Session(base, "admin@cqc.example", passwords["admin@cqc.example"]), Session(base, "officer@gso.example", passwords["officer@gso.example"])
-    stats = {"requests": 0, "replayed answers": 0, "kills": 0, "kills mid-request": 0, "replays of a round": 0, "stuck keys": set(), "errors": []}
+    stats = {"requests": 0, "replayed answers": 0, "kills": 0, "kills mid-request": 0, "replays of a round": 0, "stuck keys": set(), "errors": [], "refusals": {}}
     for who in (body, gso):
         who.sign_in()
     for n in range(a.rounds):
         ops = round_operations(n)
-        driver = Driver(body, gso, stats)
+        # A round sends 18 requests when nothing was done before: the kill comes 0-40 ms after one of them is sent.
+        driver = Driver(body, gso, stats, kill_at=random.randint(1, 18))
+        stats.setdefault("kill at request", []).append(driver.kill_at)
         failure = []
         def drive():
             try:
@@ -179,7 +196,8 @@ def main():
                 pass
         worker = threading.Thread(target=drive, daemon=True)
         worker.start()
-        worker.join(timeout=random.uniform(0.3, 4.0))
+        if driver.reached.wait(timeout=120):
+            time.sleep(random.uniform(0, 0.04))
         server.kill9()
         stats["kills"] += 1
         worker.join(timeout=70)

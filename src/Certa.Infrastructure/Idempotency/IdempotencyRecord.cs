@@ -41,8 +41,16 @@ public sealed class IdempotencyRecord
 
     public bool IsCompleted => CompletedAt is not null;
 
-    public static IdempotencyRecord Reserve(string caller, string key, string method, string path, string requestHash, DateTimeOffset at) => new()
+    /// <summary>
+    /// The instance that reserved it (<see cref="Cluster.InstancePresence.Id"/>), on PostgreSQL while that instance holds its
+    /// presence lock: if it has died, its unfinished reservation can be freed at once.
+    /// </summary>
+    public int? Owner { get; private set; }
+
+    public static IdempotencyRecord Reserve(string caller, string key, string method, string path, string requestHash, DateTimeOffset at,
+        int? owner = null) => new()
     {
+        Owner = owner,
         Id = Guid.CreateVersion7(at),
         Caller = caller,
         Key = key,

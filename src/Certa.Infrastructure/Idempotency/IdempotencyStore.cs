@@ -9,7 +9,7 @@ namespace Certa.Infrastructure.Idempotency;
 /// from the request's unit of work: the reservation must be visible to a concurrent request before
 /// the first one has finished, and must survive (or be released) whatever the request's work does.
 /// </summary>
-public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider clock, Cluster.InstancePresence? presence = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -34,19 +34,25 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
             var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
             var now = clock.GetUtcNow();
             var existing = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Caller == caller && k.Key == key, ct);
-            var ended = existing is not null && existing.ResponseBody is null
-                && (existing.CreatedAt + AbandonedAfter <= now || (db.Database.IsSqlite() && existing.CreatedAt < started));
-            if (existing is not null && existing.CreatedAt + Lifetime > now && !(ended && !existing.IsCompleted))
+            var live = existing is not null && existing.CreatedAt + Lifetime > now;
+            var ended = live && existing!.ResponseBody is null && await HasEndedAsync(db, existing, now, ct);
+            if (live && !(ended && !existing!.IsCompleted))
             {
-                return new Reservation(existing, IsNew: false, IsOrphaned: ended);
+                return new Reservation(existing!, IsNew: false, IsOrphaned: ended);
             }
 
             if (existing is not null)
             {
-                await db.IdempotencyKeys.Where(k => k.Id == existing.Id).ExecuteDeleteAsync(ct);
+                // A reservation whose request died is taken over only if its work has still not committed: the commit marks it
+                // in the same transaction, and on PostgreSQL this delete waits for that transaction and then sees the mark.
+                var removed = await db.IdempotencyKeys.Where(k => k.Id == existing.Id && (!live || k.CompletedAt == null)).ExecuteDeleteAsync(ct);
+                if (removed == 0 && attempt < 3)
+                {
+                    continue;
+                }
             }
 
-            var record = IdempotencyRecord.Reserve(caller, key, method, path, requestHash, now);
+            var record = IdempotencyRecord.Reserve(caller, key, method, path, requestHash, now, presence is { IsHeld: true } ? presence.Id : null);
             db.IdempotencyKeys.Add(record);
             try
             {
@@ -61,12 +67,33 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
+    /// <summary>
+    /// Whether the request that reserved <paramref name="record"/> (and has stored no answer) can no longer be running: it is
+    /// older than any request lasts, or older than this process on SQLite (one process serves it), or on PostgreSQL its
+    /// instance no longer holds its presence lock.
+    /// </summary>
+    private async Task<bool> HasEndedAsync(CertaDbContext db, IdempotencyRecord record, DateTimeOffset now, CancellationToken ct)
+    {
+        if (record.CreatedAt + AbandonedAfter <= now || (db.Database.IsSqlite() && record.CreatedAt < started))
+        {
+            return true;
+        }
+
+        return presence is not null && record.Owner is { } owner && owner != presence.Id && !await Cluster.InstancePresence.IsAliveAsync(db, owner, ct);
+    }
+
     /// <summary>Stores the response of the reserved request, for its repeats.</summary>
     public async Task CompleteAsync(Guid id, int statusCode, string? contentType, string? location, byte[] protectedBody, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CertaDbContext>();
-        var record = await db.IdempotencyKeys.FirstAsync(k => k.Id == id, ct);
+        // None when another instance took the key over (this one's presence lock was lost): that request's answer is the key's.
+        var record = await db.IdempotencyKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
+        if (record is null)
+        {
+            return;
+        }
+
         record.Complete(statusCode, contentType, location, protectedBody, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }

@@ -132,8 +132,15 @@ public abstract class CertaDbContext(DbContextOptions options, INotificationPlan
         if (idempotency?.ReservationId is { } reservation)
         {
             // In the work's transaction: after a crash, a repeat of the request can tell work that committed from work that never did.
-            await IdempotencyKeys.Where(k => k.Id == reservation && k.CompletedAt == null)
-                .ExecuteUpdateAsync(k => k.SetProperty(r => r.CompletedAt, at), ct);
+            // If the reservation is gone, another request took the key over believing this one dead: its work is the key's,
+            // and this work must not commit beside it.
+            var marked = await IdempotencyKeys.Where(k => k.Id == reservation)
+                .ExecuteUpdateAsync(k => k.SetProperty(r => r.CompletedAt, r => r.CompletedAt ?? at), ct);
+            if (marked == 0)
+            {
+                throw DomainException.Conflict("idempotency-key-taken-over",
+                    "This request's Idempotency-Key was taken over by a repeat of the request while it ran; the repeat's answer stands. Send the key again to get it.");
+            }
         }
 
         committing = true;

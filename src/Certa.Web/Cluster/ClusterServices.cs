@@ -35,6 +35,7 @@ public static class ClusterServices
         }
 
         services.AddSingleton<ClusterChangeFeed>();
+        services.AddSingleton<InstancePresence>();
         if (options.SharedRateLimits)
         {
             services.AddSingleton<SharedRateCounts>();

@@ -4,12 +4,28 @@ namespace Certa.Web.Cluster;
 
 /// <summary>
 /// Once a round (<c>Certa:Cluster:SyncMilliseconds</c>, 1 s by default), on PostgreSQL: looks for commits other instances made
-/// (<see cref="ClusterChangeFeed"/>) and reports and reads the rate-limit counts (<see cref="RateLimitWindowStore"/>).
+/// (<see cref="ClusterChangeFeed"/>), reports and reads the rate-limit counts (<see cref="RateLimitWindowStore"/>), and keeps
+/// this instance's presence lock (<see cref="InstancePresence"/>), which it takes before the server starts.
 /// </summary>
-internal sealed class ClusterSyncWorker(ClusterChangeFeed feed, IServiceProvider services, ClusterOptions options, ILogger<ClusterSyncWorker> log)
-    : BackgroundService
+internal sealed class ClusterSyncWorker(ClusterChangeFeed feed, InstancePresence presence, IServiceProvider services, ClusterOptions options,
+    ILogger<ClusterSyncWorker> log) : BackgroundService
 {
     private bool failing;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await presence.HoldAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Until it is held, this instance's reservations name no owner and are freed by age alone: slower, never wrong.
+            log.LogWarning(e, "Could not take this instance's presence lock; trying again every round.");
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +36,7 @@ internal sealed class ClusterSyncWorker(ClusterChangeFeed feed, IServiceProvider
         {
             try
             {
+                await presence.HoldAsync(stoppingToken);
                 await feed.PollAsync(stoppingToken);
                 if (store is not null)
                 {

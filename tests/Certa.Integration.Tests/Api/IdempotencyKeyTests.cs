@@ -5,11 +5,13 @@ using Certa.Integration.Tests.Applications;
 using Certa.Integration.Tests.Fixtures;
 using Certa.Domain.Common;
 using Certa.Domain.Organisations;
+using Certa.Infrastructure.Cluster;
 using Certa.Infrastructure.Idempotency;
 using Certa.Infrastructure.Organisations;
 using Certa.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Certa.Integration.Tests.Api;
 
@@ -184,18 +186,39 @@ public abstract class IdempotencyKeyTests(SignedInDemoFixture fixture)
         record.ResponseBody.ShouldBeNull();
     }
 
-    private Task CrashedAsync(string key, bool committed)
+    [Fact]
+    public async Task Commit_OfARequestWhoseKeyWasTakenOver_IsRefused_AndWritesNothing()
     {
-        var at = DateTimeOffset.UtcNow - IdempotencyStore.AbandonedAfter - TimeSpan.FromMinutes(1);
+        var store = fixture.App.Services.GetRequiredService<IdempotencyStore>();
+        var reservation = await store.ReserveAsync("test:commit", $"k-{Guid.NewGuid()}", "POST", "/x", new string('0', 64), CancellationToken.None);
+        // What a repeat that believed this request dead does first: it removes the reservation, then makes its own.
+        await fixture.App.QueryAsync(db => db.IdempotencyKeys.Where(k => k.Id == reservation.Record.Id).ExecuteDeleteAsync());
+        var id = $"idem-{Guid.NewGuid():N}"[..20];
+
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IdempotencyScope>().ReservationId = reservation.Record.Id;
+            var refusal = await Should.ThrowAsync<DomainException>(() => scope.ServiceProvider.GetRequiredService<OrganisationCommands>().CreateAsync(
+                CommandContext.CommandLine(), new NewOrganisation(id, OrganisationKind.Applicant, new LocalizedText("Taken Over Ltd", null), null, "CN"),
+                CancellationToken.None));
+            refusal.Code.ShouldBe("idempotency-key-taken-over");
+        }
+
+        (await fixture.App.QueryAsync(db => db.Organisations.CountAsync(o => o.Id == id))).ShouldBe(0);
+    }
+
+    protected Task CrashedAsync(string key, bool committed, bool recently = false, int? owner = null)
+    {
+        var at = recently ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow - IdempotencyStore.AbandonedAfter - TimeSpan.FromMinutes(1);
         DateTimeOffset? completed = committed ? at : null;
         return fixture.App.QueryAsync(db => db.IdempotencyKeys.Where(k => k.Key == key.Trim('"')).ExecuteUpdateAsync(u => u
-            .SetProperty(k => k.CreatedAt, at).SetProperty(k => k.CompletedAt, completed)
+            .SetProperty(k => k.CreatedAt, at).SetProperty(k => k.CompletedAt, completed).SetProperty(k => k.Owner, owner)
             .SetProperty(k => k.ResponseBody, (byte[]?)null).SetProperty(k => k.StatusCode, (int?)null)));
     }
 
-    private static string NewKey() => $"\"{Guid.NewGuid()}\"";
+    protected static string NewKey() => $"\"{Guid.NewGuid()}\"";
 
-    private Task<HttpResponseMessage> DraftAsync(string key, object body) => SendAsync(Applicant, key, "/api/v1/applications", body);
+    protected Task<HttpResponseMessage> DraftAsync(string key, object body) => SendAsync(Applicant, key, "/api/v1/applications", body);
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, string url, object body)
     {
@@ -206,11 +229,73 @@ public abstract class IdempotencyKeyTests(SignedInDemoFixture fixture)
         return response;
     }
 
-    private Task<int> ApplicationsAsync() => fixture.App.QueryAsync(db => db.Applications.CountAsync());
+    protected Task<int> ApplicationsAsync() => fixture.App.QueryAsync(db => db.Applications.CountAsync());
 }
 
 [Collection("sqlite")]
 public sealed class SqliteIdempotencyKeyTests(SqliteSignedInDemoFixture fixture) : IdempotencyKeyTests(fixture), IClassFixture<SqliteSignedInDemoFixture>;
 
+/// <summary>
+/// On PostgreSQL several instances may serve one key, so a reservation names the instance that made it, which holds a
+/// presence lock while it lives (<see cref="InstancePresence"/>): a kill -9 frees the key at the client's next try.
+/// </summary>
 [Collection("postgres")]
-public sealed class PostgresIdempotencyKeyTests(PostgresSignedInDemoFixture fixture) : IdempotencyKeyTests(fixture), IClassFixture<PostgresSignedInDemoFixture>;
+public sealed class PostgresIdempotencyKeyTests(PostgresSignedInDemoFixture fixture) : IdempotencyKeyTests(fixture), IClassFixture<PostgresSignedInDemoFixture>
+{
+    [Fact]
+    public async Task Reservations_NameThisInstance_WhichHoldsItsPresenceLock()
+    {
+        var presence = fixture.App.Services.GetRequiredService<InstancePresence>();
+        var key = NewKey();
+        using var first = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        presence.IsHeld.ShouldBeTrue();
+        (await fixture.App.QueryAsync(db => db.IdempotencyKeys.Where(k => k.Key == key.Trim('"')).Select(k => k.Owner).SingleAsync())).ShouldBe(presence.Id);
+        (await fixture.App.QueryAsync(db => InstancePresence.IsAliveAsync(db, presence.Id, CancellationToken.None))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task AfterAKill_TheReservationOfTheDeadInstance_RunsOnTheRepeatAtOnce()
+    {
+        var key = NewKey();
+        using var first = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+        var before = await ApplicationsAsync();
+        var dead = await UnheldIdAsync();
+        // A second ago, by an instance that no longer holds its lock, and the work never committed.
+        await CrashedAsync(key, committed: false, recently: true, owner: dead);
+
+        using var again = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync());
+        (await ApplicationsAsync()).ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task TheReservationOfAnInstanceStillAlive_IsInUse()
+    {
+        var key = NewKey();
+        using var first = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+        var before = await ApplicationsAsync();
+        var other = await UnheldIdAsync();
+        await using var alive = new NpgsqlConnection(fixture.App.Database.ConnectionString);
+        await alive.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({InstancePresence.LockClass}, {other})", alive))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await CrashedAsync(key, committed: false, recently: true, owner: other);
+
+        using var again = await DraftAsync(key, ApplicationJourney.LaptopRequest());
+
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotency-key-in-use");
+        (await ApplicationsAsync()).ShouldBe(before);
+    }
+
+    private async Task<int> UnheldIdAsync()
+    {
+        var id = Random.Shared.Next(1, int.MaxValue);
+        (await fixture.App.QueryAsync(db => InstancePresence.IsAliveAsync(db, id, CancellationToken.None))).ShouldBeFalse();
+        return id;
+    }
+}

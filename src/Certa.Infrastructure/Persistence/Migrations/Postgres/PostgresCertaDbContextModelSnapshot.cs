@@ -1946,6 +1946,9 @@ namespace Certa.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int?>("Owner")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(500)
