@@ -91,7 +91,7 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         // Since when and until when (a suspension's deadline) it is in its state are here too: today's verdict on a certificate that
         // is not active then needs only its reason from the row, never the status history.
         b.HasIndex(x => new { x.Number, x.State, x.IssuedOn, x.ValidUntil, x.SupersededBy, x.BodyId, x.ProductTypeId, x.Version, x.StateSince, x.SuspendedUntil },
-            "IX_Certificates_Verification");
+            CertaDbContext.VerificationIndex);
         b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.HolderId).OnDelete(DeleteBehavior.Restrict);

@@ -18,7 +18,8 @@ namespace Certa.Infrastructure.Verification.Bulk;
 /// Verifies many certificate numbers at once (a marketplace's listings) by the same rules as one lookup
 /// (<see cref="CertificateJudge"/>), a batch at a time. The standing of a certificate (state, dates, body, product type,
 /// version, since when and until when it is in its state) is read from a covering index, so a certificate active today never
-/// has its wide row read, and one not active has only its reason read; the status history is read only for a day in the past,
+/// has its wide row read, nor on SQLite (whose index holds the reason too) one not active; on PostgreSQL that one has only its
+/// reason read; the status history is read only for a day in the past,
 /// the versions and manufacturer only when the line names a
 /// model or holder (or the day is past). Reading and judging overlap: one task reads the next batch's lines and rows while
 /// the caller judges and writes the last. Unknown numbers get no look-alike search: at a million lines it would cost more
@@ -79,7 +80,8 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
     /// <summary>One batch of lines, and the rows their numbers found, each with its standing ready to judge.</summary>
     private sealed record Batch(List<BulkLine> Lines, Dictionary<string, Row> Rows);
 
-    private sealed record Queries(NumberQuery Standings, NumberQuery Histories, NumberQuery Reasons, NumberQuery Contents, NumberQuery Credentials);
+    /// <summary>The queries of one connection; <see cref="Reasons"/> none where the standings carry the reason.</summary>
+    private sealed record Queries(NumberQuery Standings, NumberQuery Histories, NumberQuery? Reasons, NumberQuery Contents, NumberQuery Credentials);
 
     private async Task ReadAsync(BulkLineReader reader, DateOnly on, bool past, ChannelWriter<Batch> output, CancellationToken ct)
     {
@@ -90,14 +92,16 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
             {
                 var connection = db.Database.GetDbConnection();
                 var postgres = db.Database.IsNpgsql();
+                // SQLite's covering index holds the reason too (PostgreSQL's cannot: see SqliteCertaDbContext), so there it comes with the standing.
                 await using var standings = new NumberQuery(connection, postgres,
-                    "SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\", \"StateSince\", \"SuspendedUntil\" FROM \"Certificates\"");
+                    "SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\", \"StateSince\", \"SuspendedUntil\""
+                    + (postgres ? string.Empty : ", \"StateReason\"") + " FROM \"Certificates\"");
                 await using var histories = new NumberQuery(connection, postgres, "SELECT \"Number\", \"StatusHistory\" FROM \"Certificates\"");
                 await using var reasons = new NumberQuery(connection, postgres, "SELECT \"Number\", \"StateReason\" FROM \"Certificates\"");
                 await using var contents = new NumberQuery(connection, postgres, "SELECT \"Number\", \"Versions\", \"Manufacturer\" FROM \"Certificates\"");
                 await using var credentials = new NumberQuery(connection, postgres,
                     "SELECT \"Number\", \"Version\", \"KeyId\", \"SignedAt\" FROM \"IssuedCredentials\"");
-                var queries = new Queries(standings, histories, reasons, contents, credentials);
+                var queries = new Queries(standings, histories, postgres ? reasons : null, contents, credentials);
                 bool more;
                 do
                 {
@@ -168,7 +172,10 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
 
         public string? History { get; set; }
 
-        /// <summary>Read for today's verdict on a certificate not active (the reason it says why); none for one active.</summary>
+        /// <summary>
+        /// The reason of the state in force, for today's verdict: read with the standing on SQLite, and on PostgreSQL only for a
+        /// certificate not active (the reason says why).
+        /// </summary>
         public string? Reason { get; set; }
 
         public IReadOnlyList<CertificateVersion> Versions { get; set; } = ContentNotRead;
@@ -194,9 +201,10 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
         {
             await ReadColumnAsync(queries.Histories, [.. rows.Keys], (row, text) => row.History = text, rows, ct);
         }
-        else if (rows.Values.Where(r => r.State != CertificateState.Active).Select(r => r.Number).ToList() is { Count: > 0 } inactive)
+        else if (queries.Reasons is { } reasons
+            && rows.Values.Where(r => r.State != CertificateState.Active).Select(r => r.Number).ToList() is { Count: > 0 } inactive)
         {
-            await ReadColumnAsync(queries.Reasons, inactive, (row, text) => row.Reason = text, rows, ct);
+            await ReadColumnAsync(reasons, inactive, (row, text) => row.Reason = text, rows, ct);
         }
 
         var content = batch.Lines.Where(l => l.Error is null && (past || l.Model is not null || l.Holder is not null) && rows.ContainsKey(l.Number!))
@@ -230,6 +238,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
                 Version = reader.GetInt32(7),
                 StateSince = Time(reader, 8),
                 SuspendedUntil = reader.IsDBNull(9) ? null : Day(reader, 9),
+                Reason = reader.FieldCount > 10 && !reader.IsDBNull(10) ? reader.GetString(10) : null,
             };
             rows[row.Number] = row;
         }

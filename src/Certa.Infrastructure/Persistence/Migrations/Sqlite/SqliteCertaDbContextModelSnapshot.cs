@@ -439,7 +439,7 @@ namespace Certa.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SchemeId", "State");
 
-                    b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version", "StateSince", "SuspendedUntil" }, "IX_Certificates_Verification");
+                    b.HasIndex(new[] { "Number", "State", "IssuedOn", "ValidUntil", "SupersededBy", "BodyId", "ProductTypeId", "Version", "StateSince", "SuspendedUntil", "StateReason" }, "IX_Certificates_Verification");
 
                     b.ToTable("Certificates", (string)null);
                 });
