@@ -92,6 +92,7 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
             {
                 var connection = db.Database.GetDbConnection();
                 var postgres = db.Database.IsNpgsql();
+                await using var cache = await LargerCache.ForAsync(connection, postgres, ct);
                 // SQLite's covering index holds the reason too (PostgreSQL's cannot: see SqliteCertaDbContext), so there it comes with the standing.
                 await using var standings = new NumberQuery(connection, postgres,
                     "SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\", \"StateSince\", \"SuspendedUntil\""
