@@ -67,6 +67,15 @@ public sealed class InviteFlowTests(DemoBrowserFixture fixture) : IClassFixture<
         await page.FillAsync("#login-form input[name=Password]", password);
         await page.ClickAsync("#login-form button[type=submit]");
         // Sign-in hashes the password on purpose slowly; on a busy 2-core machine give it time.
-        await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        try
+        {
+            await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Once in CI (session 11) this wait ran out and passed on every rerun: say where the browser was and what it showed.
+            var shown = await page.Locator("main").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            throw new TimeoutException($"Sign-in as {email} did not reach /org; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 500)]}", e);
+        }
     }
 }
