@@ -69,11 +69,12 @@ public sealed class InviteFlowTests(DemoBrowserFixture fixture) : IClassFixture<
         // Sign-in hashes the password on purpose slowly; on a busy 2-core machine give it time.
         try
         {
-            await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+            await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = 90_000 });
         }
         catch (TimeoutException e)
         {
-            // Once in CI (session 11) this wait ran out and passed on every rerun: say where the browser was and what it showed.
+            // In CI (session 11) this wait ran out twice with the browser already at /org (waiting for "commit" after it had
+            // happened): it now waits for "load", and says where the browser was and what it showed if it runs out again.
             var shown = await page.Locator("main").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
             throw new TimeoutException($"Sign-in as {email} did not reach /org; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 500)]}", e);
         }

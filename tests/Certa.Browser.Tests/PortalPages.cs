@@ -14,7 +14,7 @@ public static class PortalPages
         await page.FillAsync("#login-form input[name=Password]", fixture.App.PasswordOf(email));
         await page.ClickAsync("#login-form button[type=submit]");
         // Sign-in hashes the password on purpose slowly; on a busy 2-core machine give it time.
-        await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = 90_000 });
         return page;
     }
 
