@@ -10,8 +10,7 @@ public sealed class InviteFlowTests(DemoBrowserFixture fixture) : IClassFixture<
     [Fact]
     public async Task AdminInvitesReviewer_ReviewerJoinsThroughTheLink_AndSeesOnlyWhatAReviewerMay()
     {
-        var page = await fixture.NewPageAsync();
-        await SignInAsync(page, Admin, fixture.App.PasswordOf(Admin));
+        var page = await fixture.SignedInAsync(Admin);
 
         await page.GotoAsync("/org/people");
         await page.FillAsync("#invite-email", "new.reviewer@cqc.example");
@@ -51,32 +50,10 @@ public sealed class InviteFlowTests(DemoBrowserFixture fixture) : IClassFixture<
     [InlineData("/audit")]
     public async Task OnAPhone_AdminPagesDoNotScrollSideways(string path)
     {
-        var page = await fixture.NewPageAsync(width: 375, height: 812);
-        await SignInAsync(page, Admin, fixture.App.PasswordOf(Admin));
+        var page = await fixture.SignedInAsync(Admin, width: 375, height: 812);
 
         await page.GotoAsync(path);
 
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        overflow.ShouldBeLessThanOrEqualTo(0, $"{path} is {overflow}px wider than a phone screen");
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#login-form input[name=Email]", email);
-        await page.FillAsync("#login-form input[name=Password]", password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        // Sign-in hashes the password on purpose slowly; on a busy 2-core machine give it time.
-        try
-        {
-            await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = 90_000 });
-        }
-        catch (TimeoutException e)
-        {
-            // In CI (session 11) this wait ran out twice with the browser already at /org (waiting for "commit" after it had
-            // happened): it now waits for "load", and says where the browser was and what it showed if it runs out again.
-            var shown = await page.Locator("main").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
-            throw new TimeoutException($"Sign-in as {email} did not reach /org; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 500)]}", e);
-        }
+        await page.ShouldFitTheScreenAsync(path);
     }
 }

@@ -14,7 +14,18 @@ public static class PortalPages
         await page.FillAsync("#login-form input[name=Password]", fixture.App.PasswordOf(email));
         await page.ClickAsync("#login-form button[type=submit]");
         // Sign-in hashes the password on purpose slowly; on a busy 2-core machine give it time.
-        await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = 90_000 });
+        try
+        {
+            await page.WaitForURLAsync("**/org", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load, Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // In CI (session 11) this wait ran out twice with the browser already at /org (it waited for "commit" after it had
+            // happened): it now waits for "load", and says where the browser was and what it showed if it runs out again.
+            var shown = await page.Locator("main").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            throw new TimeoutException($"Sign-in as {email} did not reach /org; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 500)]}", e);
+        }
+
         return page;
     }
 

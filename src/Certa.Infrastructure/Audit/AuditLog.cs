@@ -15,16 +15,9 @@ public static class AuditLog
 
     /// <summary>
     /// Takes the lock every commit holds to its end, so that two writers do not both read the same last event and chain onto
-    /// it; others that must not interleave with commits (rebuilding the supervision watches) take it too. SQLite's write
-    /// transactions are already exclusive (Microsoft.Data.Sqlite begins them IMMEDIATE); PostgreSQL needs an advisory lock.
+    /// it; others that must not interleave with commits (rebuilding the supervision watches) take it too.
     /// </summary>
-    public static async Task LockAsync(CertaDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
-        }
-    }
+    public static Task LockAsync(CertaDbContext db, CancellationToken ct) => TransactionLock.TakeAsync(db, LockKey, ct);
 
     public static async Task<AuditEvent> AppendAsync(CertaDbContext db, AuditEntry entry, DateTimeOffset at, CancellationToken ct)
     {

@@ -16,14 +16,8 @@ public sealed class LogSequencer(CertaDbContext db, LogKey key, TimeProvider clo
     /// <summary>The PostgreSQL advisory lock that lets one sequencer append at a time.</summary>
     public const long LockKey = 2026112708;
 
-    /// <summary>Takes the sequencer's lock to the end of the open transaction (SQLite's writer lock already serialises).</summary>
-    public static async Task LockAsync(CertaDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
-        }
-    }
+    /// <summary>Takes the sequencer's lock to the end of the open transaction.</summary>
+    public static Task LockAsync(CertaDbContext db, CancellationToken ct) => TransactionLock.TakeAsync(db, LockKey, ct);
 
     /// <summary>Appends up to <see cref="Batch"/> events; returns how many (0 when the log is up to date).</summary>
     public async Task<int> SequenceAsync(CancellationToken ct)

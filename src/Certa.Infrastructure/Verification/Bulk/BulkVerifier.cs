@@ -98,11 +98,11 @@ public sealed class BulkVerifier(CertaDbContext db, VerificationFacts facts, Tim
                     "SELECT \"Number\", \"State\", \"IssuedOn\", \"ValidUntil\", \"SupersededBy\", \"BodyId\", \"ProductTypeId\", \"Version\", \"StateSince\", \"SuspendedUntil\""
                     + (postgres ? string.Empty : ", \"StateReason\"") + " FROM \"Certificates\"");
                 await using var histories = new NumberQuery(connection, postgres, "SELECT \"Number\", \"StatusHistory\" FROM \"Certificates\"");
-                await using var reasons = new NumberQuery(connection, postgres, "SELECT \"Number\", \"StateReason\" FROM \"Certificates\"");
+                await using var reasons = postgres ? new NumberQuery(connection, postgres, "SELECT \"Number\", \"StateReason\" FROM \"Certificates\"") : null;
                 await using var contents = new NumberQuery(connection, postgres, "SELECT \"Number\", \"Versions\", \"Manufacturer\" FROM \"Certificates\"");
                 await using var credentials = new NumberQuery(connection, postgres,
                     "SELECT \"Number\", \"Version\", \"KeyId\", \"SignedAt\" FROM \"IssuedCredentials\"");
-                var queries = new Queries(standings, histories, postgres ? reasons : null, contents, credentials);
+                var queries = new Queries(standings, histories, reasons, contents, credentials);
                 bool more;
                 do
                 {
